@@ -1,0 +1,226 @@
+//! Arguments and helpers shared by several subcommands.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use stancekit::data::{self, Columns, Labels, Row};
+use stancekit::features::TfidfConfig;
+use stancekit::model::{ClassWeight, DataFile, Solver, TrainConfig, TrainParams};
+use stancekit::text::{AnalyzerConfig, Stopwords};
+
+/// Which columns of the input hold what.
+#[derive(Debug, Args)]
+pub struct ColumnArgs {
+    /// Column (or JSON field) with the text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_column: String,
+    /// Column (or JSON field) with the label.
+    #[arg(long, default_value = "label", value_name = "NAME")]
+    pub label_column: String,
+    /// Column (or JSON field) with the row id; rows without one are numbered from 1.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_column: String,
+}
+
+impl ColumnArgs {
+    pub fn columns(&self) -> Columns {
+        Columns {
+            text: self.text_column.clone(),
+            label: self.label_column.clone(),
+            id: self.id_column.clone(),
+            ..Columns::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StopwordsArg {
+    English,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ClassWeightArg {
+    None,
+    Balanced,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SolverArg {
+    /// Sparse L-BFGS: the production solver.
+    Lbfgs,
+    /// argmin's L-BFGS on the same sparse objective: a slower reference.
+    Argmin,
+    /// linfa-logistic on a dense matrix: the reference, for small data only.
+    Linfa,
+}
+
+/// Options that decide how a model is trained.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Inverse regularisation strength; several values (comma-separated) are chosen among by
+    /// cross-validated macro-F1 [default: 1]
+    #[arg(long, value_delimiter = ',', value_name = "C[,C…]")]
+    pub c: Vec<f64>,
+    /// Folds for cross-validation [default: 5]
+    #[arg(long, value_name = "K")]
+    pub folds: Option<usize>,
+    /// Word n-gram range, MIN-MAX (or N for N-N).
+    #[arg(long, default_value = "1-2", value_name = "MIN-MAX", value_parser = parse_ngrams)]
+    pub ngrams: (usize, usize),
+    /// Keep terms found in at least N training rows.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_df: usize,
+    /// Drop terms found in more than this fraction of training rows.
+    #[arg(long, default_value_t = 1.0, value_name = "FRACTION")]
+    pub max_df: f64,
+    /// Keep at most N terms, the most frequent [default: no limit]
+    #[arg(long, value_name = "N")]
+    pub max_features: Option<usize>,
+    /// Use 1 + ln(count) as term frequency.
+    #[arg(long)]
+    pub sublinear_tf: bool,
+    /// Do not stem words.
+    #[arg(long)]
+    pub no_stem: bool,
+    /// Do not mark words after a negator with not_.
+    #[arg(long)]
+    pub no_negation: bool,
+    /// Remove stopwords (negators are always kept) [default: keep all words]
+    #[arg(long, value_name = "LIST")]
+    pub stopwords: Option<StopwordsArg>,
+    /// Weight rows so that every label counts the same.
+    #[arg(long, value_name = "SCHEME", default_value = "none")]
+    pub class_weight: ClassWeightArg,
+    /// Optimiser.
+    #[arg(long, default_value = "lbfgs")]
+    pub solver: SolverArg,
+    /// Iteration limit of the optimiser.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub max_iter: u64,
+    /// Stop when the gradient norm of the objective (divided by C · rows) falls below this.
+    #[arg(long, default_value_t = TrainParams::default().tol, value_name = "TOL")]
+    pub tol: f64,
+    /// Seed of the cross-validation folds.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub seed: u64,
+}
+
+fn parse_ngrams(s: &str) -> Result<(usize, usize), String> {
+    let parse = |p: &str| {
+        p.trim()
+            .parse::<usize>()
+            .map_err(|_| format!("{s:?} is not MIN-MAX (e.g. 1-2)"))
+    };
+    match s.split_once('-') {
+        Some((lo, hi)) => Ok((parse(lo)?, parse(hi)?)),
+        None => parse(s).map(|n| (n, n)),
+    }
+}
+
+impl TrainArgs {
+    pub fn config(&self) -> TrainConfig {
+        let defaults = TrainConfig::default();
+        TrainConfig {
+            analyzer: AnalyzerConfig {
+                negation: !self.no_negation,
+                stopwords: self
+                    .stopwords
+                    .map(|StopwordsArg::English| Stopwords::English),
+                stem: !self.no_stem,
+                ngram_min: self.ngrams.0,
+                ngram_max: self.ngrams.1,
+                ..AnalyzerConfig::default()
+            },
+            tfidf: TfidfConfig {
+                min_df: self.min_df,
+                max_df: self.max_df,
+                max_features: self.max_features,
+                sublinear_tf: self.sublinear_tf,
+            },
+            params: TrainParams {
+                c: self.c.first().copied().unwrap_or(1.0),
+                class_weight: match self.class_weight {
+                    ClassWeightArg::None => ClassWeight::None,
+                    ClassWeightArg::Balanced => ClassWeight::Balanced,
+                },
+                solver: match self.solver {
+                    SolverArg::Lbfgs => Solver::Lbfgs,
+                    SolverArg::Argmin => Solver::Argmin,
+                    SolverArg::Linfa => Solver::Linfa,
+                },
+                max_iter: self.max_iter,
+                tol: self.tol,
+            },
+            c_grid: if self.c.len() > 1 {
+                self.c.clone()
+            } else {
+                Vec::new()
+            },
+            folds: self.folds.unwrap_or(defaults.folds),
+            seed: self.seed,
+        }
+    }
+}
+
+/// Labelled rows of several files, in file then row order, with a record of each file.
+pub struct Labelled {
+    pub rows: Vec<Row>,
+    pub files: Vec<DataFile>,
+}
+
+impl Labelled {
+    pub fn texts(&self) -> Vec<&str> {
+        self.rows.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    pub fn labels(&self) -> Vec<&str> {
+        self.rows
+            .iter()
+            .map(|r| r.label.as_deref().unwrap_or_default())
+            .collect()
+    }
+}
+
+/// Reads labelled rows from every file (`-` is standard input).
+pub fn read_labelled(paths: &[PathBuf], columns: &Columns) -> Result<Labelled> {
+    let mut rows = Vec::new();
+    let mut files = Vec::new();
+    for path in paths {
+        let bytes = read_input(path)?;
+        let file_rows = data::read_rows_from(path, &bytes, columns, Labels::Required)?;
+        files.push(DataFile::new(path, &bytes, file_rows.len()));
+        rows.extend(file_rows);
+    }
+    Ok(Labelled { rows, files })
+}
+
+/// The bytes of a file, or of standard input for `-`.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    if path.as_os_str() == data::STDIN {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        return Ok(bytes);
+    }
+    if path.is_dir() {
+        return Err(stancekit::Error::Data {
+            path: path.into(),
+            line: 0,
+            message: "is a directory; give a TSV, CSV or JSONL file".into(),
+        }
+        .into());
+    }
+    std::fs::read(path).map_err(|e| stancekit::Error::io(path, e).into())
+}
+
+/// A spinner on standard error while `work` runs; hidden when standard error is not a terminal.
+pub fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
+    let spinner = indicatif::ProgressBar::new_spinner().with_message(message.to_string());
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let out = work();
+    spinner.finish_and_clear();
+    out
+}

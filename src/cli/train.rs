@@ -1,0 +1,95 @@
+//! `stance train`: fit a model on labelled rows and save it.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::common::{read_labelled, with_spinner, ColumnArgs, TrainArgs};
+
+/// Train a classifier on labelled sentences and save it as a model file.
+#[derive(Debug, Args)]
+pub struct TrainCmd {
+    /// Labelled rows: TSV, CSV or JSONL with a header naming the text and label columns.
+    #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
+    pub data: Vec<PathBuf>,
+    /// Where to write the model (JSON; written atomically).
+    #[arg(long, value_name = "MODEL")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub columns: ColumnArgs,
+    #[command(flatten)]
+    pub train: TrainArgs,
+}
+
+impl TrainCmd {
+    pub fn run(&self) -> Result<()> {
+        let start = Instant::now();
+        let data = read_labelled(&self.data, &self.columns.columns())?;
+        let config = self.train.config().check()?;
+        let trained = with_spinner("training", || config.fit(&data.texts(), &data.labels()))?;
+        let mut classifier = trained.classifier;
+        classifier.set_data_files(data.files.clone());
+        classifier
+            .save(&self.out)
+            .with_context(|| format!("saving the model to {}", self.out.display()))?;
+        let elapsed = start.elapsed().as_secs_f64();
+
+        let s = classifier.summary();
+        let per_label: Vec<String> = s
+            .rows_per_label
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
+        println!(
+            "trained on {} rows from {} ({})",
+            s.rows,
+            names.join(", "),
+            per_label.join(", ")
+        );
+        let a = classifier.analyzer().config();
+        println!(
+            "vocabulary: {} terms ({}-{} grams, min_df {})",
+            classifier.tfidf().n_features(),
+            a.ngram_min,
+            a.ngram_max,
+            s.tfidf.min_df
+        );
+        if let Some(cv) = &trained.cv {
+            let scores: Vec<String> = cv
+                .scores
+                .iter()
+                .map(|c| format!("C={} {:.4}", c.c, c.macro_f1))
+                .collect();
+            println!(
+                "C = {} by {}-fold cross-validated macro-F1 ({})",
+                s.params.c,
+                cv.folds,
+                scores.join(", ")
+            );
+        } else {
+            println!("C = {}", s.params.c);
+        }
+        println!(
+            "solver: {:?}, {} iterations, {}, objective {:.4}",
+            s.params.solver,
+            s.iterations,
+            if s.converged {
+                "converged"
+            } else {
+                "NOT converged"
+            },
+            s.objective
+        );
+        if !s.converged {
+            eprintln!(
+                "warning: the solver stopped without converging; raise --max-iter (now {})",
+                s.params.max_iter
+            );
+        }
+        println!("wrote {} in {elapsed:.2} s", self.out.display());
+        Ok(())
+    }
+}

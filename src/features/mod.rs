@@ -1,0 +1,391 @@
+//! Features: a vocabulary of terms and TF-IDF weights fitted on the training rows.
+//!
+//! The vocabulary is sorted, so the same rows always give the same columns. Inverse document
+//! frequency is fitted once and stored in the model: at prediction each row is weighted by the
+//! training idf (terms never seen in training are ignored), never by statistics of the batch.
+//!
+//! For `n` training rows and a term found in `df` of them, `idf = ln((1 + n) / (1 + df)) + 1`
+//! (scikit-learn's smooth idf). A row's weight for a term is `tf · idf`, where `tf` is the count
+//! of the term in the row, or `1 + ln(count)` with sublinear tf; each row is then scaled to unit
+//! L2 norm.
+//!
+//! ```
+//! use stancekit::features::TfidfConfig;
+//! use stancekit::text::AnalyzerConfig;
+//!
+//! let analyzer = AnalyzerConfig::default().build().unwrap();
+//! let docs: Vec<Vec<String>> = ["warm ties", "tense ties"]
+//!     .iter()
+//!     .map(|t| analyzer.terms(t))
+//!     .collect();
+//! let tfidf = TfidfConfig::default().check().unwrap().fit(&docs).unwrap();
+//! assert_eq!(tfidf.vocabulary(), ["tens", "tens tie", "tie", "warm", "warm tie"]);
+//! let x = tfidf.transform(&docs);
+//! assert_eq!(x.n_rows(), 2);
+//! ```
+
+mod sparse;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+pub use sparse::{CsrMatrix, SparseRow};
+
+/// TF-IDF options, unchecked. Call [`TfidfConfig::check`] before fitting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TfidfConfig {
+    /// Keep terms found in at least this many training rows. Default 1.
+    pub min_df: usize,
+    /// Drop terms found in more than this fraction of training rows (0 < max_df ≤ 1). Default 1.0.
+    pub max_df: f64,
+    /// Keep at most this many terms, the most frequent over the training rows (ties broken by
+    /// term order). Default: no limit.
+    pub max_features: Option<usize>,
+    /// Use `1 + ln(count)` instead of the raw count. Default `false`.
+    pub sublinear_tf: bool,
+}
+
+impl Default for TfidfConfig {
+    fn default() -> Self {
+        TfidfConfig {
+            min_df: 1,
+            max_df: 1.0,
+            max_features: None,
+            sublinear_tf: false,
+        }
+    }
+}
+
+/// TF-IDF options that passed [`TfidfConfig::check`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedTfidfConfig(TfidfConfig);
+
+impl TfidfConfig {
+    /// Validates the options.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when `min_df` is 0, `max_df` is not in (0, 1], or `max_features` is 0.
+    pub fn check(self) -> Result<CheckedTfidfConfig> {
+        if self.min_df == 0 {
+            return Err(Error::config("--min-df", 0, "must be at least 1"));
+        }
+        if !(self.max_df > 0.0 && self.max_df <= 1.0) {
+            return Err(Error::config(
+                "--max-df",
+                self.max_df,
+                "must be a fraction in (0, 1]",
+            ));
+        }
+        if self.max_features == Some(0) {
+            return Err(Error::config("--max-features", 0, "must be at least 1"));
+        }
+        Ok(CheckedTfidfConfig(self))
+    }
+}
+
+impl CheckedTfidfConfig {
+    /// The checked options.
+    pub fn get(&self) -> &TfidfConfig {
+        &self.0
+    }
+
+    /// Fits the vocabulary and idf on training documents, each given as its list of terms.
+    ///
+    /// # Errors
+    /// [`Error::Training`] when no term survives `min_df`, `max_df` and `max_features`.
+    pub fn fit(&self, docs: &[Vec<String>]) -> Result<Tfidf> {
+        let c = &self.0;
+        let n = docs.len();
+        // term → (document frequency, total count)
+        let mut stats: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        for (i, doc) in docs.iter().enumerate() {
+            for term in doc {
+                let s = stats.entry(term.as_str()).or_insert((0, 0));
+                s.1 += 1;
+                let last = seen.entry(term.as_str()).or_insert(usize::MAX);
+                if *last != i {
+                    *last = i;
+                    s.0 += 1;
+                }
+            }
+        }
+        let max_df_count = c.max_df * n as f64;
+        let mut kept: Vec<(&str, usize, usize)> = stats
+            .into_iter()
+            .filter(|&(_, (df, _))| df >= c.min_df && df as f64 <= max_df_count)
+            .map(|(t, (df, count))| (t, df, count))
+            .collect();
+        if let Some(limit) = c.max_features {
+            kept.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+            kept.truncate(limit);
+        }
+        kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        if kept.is_empty() {
+            return Err(Error::Training(format!(
+                "no term is left in the vocabulary of {n} rows (min_df {}, max_df {})",
+                c.min_df, c.max_df
+            )));
+        }
+        let vocabulary: Vec<String> = kept.iter().map(|k| k.0.to_string()).collect();
+        let idf = kept
+            .iter()
+            .map(|&(_, df, _)| ((1.0 + n as f64) / (1.0 + df as f64)).ln() + 1.0)
+            .collect();
+        Ok(Tfidf::from_parts(vocabulary, idf, c.sublinear_tf)
+            .expect("vocabulary and idf built together"))
+    }
+}
+
+/// A fitted TF-IDF weighting: sorted vocabulary, fit-time idf, tf scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tfidf {
+    vocabulary: Vec<String>,
+    idf: Vec<f64>,
+    sublinear_tf: bool,
+    index: FxHashMap<String, u32>,
+}
+
+impl Tfidf {
+    /// Rebuilds a fitted weighting from saved parts.
+    ///
+    /// # Errors
+    /// A message when the lengths differ, the vocabulary is not strictly sorted, or an idf value
+    /// is not finite and positive.
+    pub fn from_parts(
+        vocabulary: Vec<String>,
+        idf: Vec<f64>,
+        sublinear_tf: bool,
+    ) -> std::result::Result<Self, String> {
+        if vocabulary.len() != idf.len() {
+            return Err(format!(
+                "vocabulary has {} terms but idf has {} values",
+                vocabulary.len(),
+                idf.len()
+            ));
+        }
+        if vocabulary.len() > u32::MAX as usize {
+            return Err(format!(
+                "vocabulary of {} terms is too large",
+                vocabulary.len()
+            ));
+        }
+        if let Some(w) = vocabulary.windows(2).find(|w| w[0] >= w[1]) {
+            return Err(format!(
+                "vocabulary is not sorted and unique at {:?}, {:?}",
+                w[0], w[1]
+            ));
+        }
+        if let Some((i, v)) = idf
+            .iter()
+            .enumerate()
+            .find(|(_, v)| !(v.is_finite() && **v > 0.0))
+        {
+            return Err(format!("idf of {:?} is {v}", vocabulary[i]));
+        }
+        let index = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.clone(), i as u32))
+            .collect();
+        Ok(Tfidf {
+            vocabulary,
+            idf,
+            sublinear_tf,
+            index,
+        })
+    }
+
+    /// The sorted vocabulary; column `j` of every row is `vocabulary()[j]`.
+    pub fn vocabulary(&self) -> &[String] {
+        &self.vocabulary
+    }
+
+    /// The fit-time idf, one value per vocabulary term.
+    pub fn idf(&self) -> &[f64] {
+        &self.idf
+    }
+
+    /// Whether tf is sublinear.
+    pub fn sublinear_tf(&self) -> bool {
+        self.sublinear_tf
+    }
+
+    /// Number of columns.
+    pub fn n_features(&self) -> usize {
+        self.vocabulary.len()
+    }
+
+    /// The column of `term`, if it is in the vocabulary.
+    pub fn column(&self, term: &str) -> Option<usize> {
+        self.index.get(term).map(|&j| j as usize)
+    }
+
+    /// One row's `(column, weight)` pairs, sorted by column, L2-normalized. Unknown terms are
+    /// ignored; a row with no known term is empty.
+    pub fn transform_row(&self, terms: &[String]) -> Vec<(u32, f64)> {
+        let mut cols: Vec<u32> = terms
+            .iter()
+            .filter_map(|t| self.index.get(t.as_str()).copied())
+            .collect();
+        cols.sort_unstable();
+        let mut row: Vec<(u32, f64)> = Vec::with_capacity(cols.len());
+        for j in cols {
+            match row.last_mut() {
+                Some((last, count)) if *last == j => *count += 1.0,
+                _ => row.push((j, 1.0)),
+            }
+        }
+        let mut norm = 0.0;
+        for (j, v) in &mut row {
+            let tf = if self.sublinear_tf { 1.0 + v.ln() } else { *v };
+            *v = tf * self.idf[*j as usize];
+            norm += *v * *v;
+        }
+        if norm > 0.0 {
+            let inv = 1.0 / norm.sqrt();
+            row.iter_mut().for_each(|(_, v)| *v *= inv);
+        }
+        row
+    }
+
+    /// The TF-IDF matrix of documents given as term lists, one row per document, in order.
+    pub fn transform(&self, docs: &[Vec<String>]) -> CsrMatrix {
+        let mut m = CsrMatrix::new(self.n_features());
+        for doc in docs {
+            m.push_row(self.transform_row(doc));
+        }
+        m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::f64::consts::FRAC_1_SQRT_2;
+
+    use super::*;
+
+    fn docs(rows: &[&str]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.split_whitespace().map(String::from).collect())
+            .collect()
+    }
+
+    /// Reference values from scikit-learn 1.9.1 (the version ../shared/bench/peers pins):
+    /// `TfidfVectorizer(token_pattern=r"\S+").fit_transform(["a b b", "b c", "c c c d"])`
+    /// (smooth idf, L2 norm, raw tf). Vocabulary a b c d; idf = [1.6931, 1.2877, 1.2877, 1.6931].
+    #[test]
+    fn tfidf_matches_scikit_learn_reference_values() {
+        let d = docs(&["a b b", "b c", "c c c d"]);
+        let tfidf = TfidfConfig::default().check().unwrap().fit(&d).unwrap();
+        let idf = tfidf.idf();
+        for (got, want) in idf.iter().zip([1.693147, 1.287682, 1.287682, 1.693147]) {
+            assert!((got - want).abs() < 1e-6, "{got} vs {want}");
+        }
+        let x = tfidf.transform(&d).to_dense();
+        let want = [
+            [0.549_351, 0.835_592, 0.0, 0.0],
+            [0.0, FRAC_1_SQRT_2, FRAC_1_SQRT_2, 0.0],
+            [0.0, 0.0, 0.915_89, 0.401_429],
+        ];
+        for i in 0..3 {
+            for j in 0..4 {
+                assert!(
+                    (x[[i, j]] - want[i][j]).abs() < 1e-5,
+                    "[{i},{j}] {}",
+                    x[[i, j]]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sublinear_tf_dampens_repeats() {
+        let d = docs(&["a a a a b", "b"]);
+        let config = TfidfConfig {
+            sublinear_tf: true,
+            ..TfidfConfig::default()
+        };
+        let tfidf = config.check().unwrap().fit(&d).unwrap();
+        let row = tfidf.transform_row(&d[0]);
+        // a: (1 + ln 4) · idf(a); b: 1 · idf(b)
+        let (a, b) = (1.0 + 4f64.ln() * 1.0, 1.0);
+        let a = a * tfidf.idf()[0];
+        let b = b * tfidf.idf()[1];
+        let norm = (a * a + b * b).sqrt();
+        assert!((row[0].1 - a / norm).abs() < 1e-12);
+        assert!((row[1].1 - b / norm).abs() < 1e-12);
+    }
+
+    #[test]
+    fn min_df_max_df_and_max_features_prune() {
+        let d = docs(&["a b c", "a b", "a d"]);
+        let fit = |c: TfidfConfig| c.check().unwrap().fit(&d).unwrap().vocabulary().to_vec();
+        let base = TfidfConfig::default();
+        assert_eq!(
+            fit(TfidfConfig {
+                min_df: 2,
+                ..base.clone()
+            }),
+            ["a", "b"]
+        );
+        assert_eq!(
+            fit(TfidfConfig {
+                max_df: 0.9,
+                ..base.clone()
+            }),
+            ["b", "c", "d"]
+        );
+        assert_eq!(
+            fit(TfidfConfig {
+                max_features: Some(2),
+                ..base.clone()
+            }),
+            ["a", "b"]
+        );
+    }
+
+    #[test]
+    fn unknown_terms_are_ignored() {
+        let d = docs(&["a b"]);
+        let tfidf = TfidfConfig::default().check().unwrap().fit(&d).unwrap();
+        assert!(tfidf.transform_row(&["zzz".to_string()]).is_empty());
+    }
+
+    #[test]
+    fn empty_vocabulary_is_a_training_error() {
+        let d = docs(&["a", "b"]);
+        let c = TfidfConfig {
+            min_df: 2,
+            ..TfidfConfig::default()
+        };
+        assert!(matches!(
+            c.check().unwrap().fit(&d),
+            Err(Error::Training(_))
+        ));
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        assert!(TfidfConfig {
+            min_df: 0,
+            ..TfidfConfig::default()
+        }
+        .check()
+        .is_err());
+        assert!(TfidfConfig {
+            max_df: 0.0,
+            ..TfidfConfig::default()
+        }
+        .check()
+        .is_err());
+        assert!(TfidfConfig {
+            max_df: f64::NAN,
+            ..TfidfConfig::default()
+        }
+        .check()
+        .is_err());
+    }
+}

@@ -1,0 +1,149 @@
+//! The fitted linear model: one weight per (feature, label) and one intercept per label,
+//! turned into probabilities by softmax.
+
+use crate::features::SparseRow;
+
+/// Multinomial logistic-regression weights.
+///
+/// Weights are stored feature-major: the `n_labels` weights of feature `j` are contiguous at
+/// `weights[j * n_labels .. (j + 1) * n_labels]`, so a sparse row touches one short run per value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinearModel {
+    n_features: usize,
+    n_labels: usize,
+    weights: Vec<f64>,
+    intercepts: Vec<f64>,
+}
+
+impl LinearModel {
+    /// Builds a model from feature-major weights and intercepts.
+    ///
+    /// # Errors
+    /// A message when `weights.len() != n_features * intercepts.len()`, when there are fewer
+    /// than two labels, or when a value is not finite.
+    pub fn new(
+        n_features: usize,
+        weights: Vec<f64>,
+        intercepts: Vec<f64>,
+    ) -> std::result::Result<Self, String> {
+        let n_labels = intercepts.len();
+        if n_labels < 2 {
+            return Err(format!("a model needs at least 2 labels, found {n_labels}"));
+        }
+        if weights.len() != n_features * n_labels {
+            return Err(format!(
+                "{} weights for {n_features} features × {n_labels} labels",
+                weights.len()
+            ));
+        }
+        if weights.iter().chain(&intercepts).any(|w| !w.is_finite()) {
+            return Err("a weight or intercept is not a finite number".to_string());
+        }
+        Ok(LinearModel {
+            n_features,
+            n_labels,
+            weights,
+            intercepts,
+        })
+    }
+
+    /// Number of features (columns).
+    pub fn n_features(&self) -> usize {
+        self.n_features
+    }
+
+    /// Number of labels.
+    pub fn n_labels(&self) -> usize {
+        self.n_labels
+    }
+
+    /// The weights of feature `j`, one per label.
+    pub fn feature_weights(&self, j: usize) -> &[f64] {
+        &self.weights[j * self.n_labels..(j + 1) * self.n_labels]
+    }
+
+    /// All weights, feature-major.
+    pub fn weights(&self) -> &[f64] {
+        &self.weights
+    }
+
+    /// Intercepts, one per label.
+    pub fn intercepts(&self) -> &[f64] {
+        &self.intercepts
+    }
+
+    /// Linear scores `x·W + b` of one row, written into `out` (length `n_labels`).
+    pub fn scores_into(&self, row: SparseRow<'_>, out: &mut [f64]) {
+        out.copy_from_slice(&self.intercepts);
+        for (j, v) in row.iter() {
+            for (o, w) in out.iter_mut().zip(self.feature_weights(j)) {
+                *o += v * w;
+            }
+        }
+    }
+
+    /// Probabilities of every label for one row (softmax of the scores); they sum to 1.
+    pub fn probabilities(&self, row: SparseRow<'_>) -> Vec<f64> {
+        let mut p = vec![0.0; self.n_labels];
+        self.scores_into(row, &mut p);
+        softmax_in_place(&mut p);
+        p
+    }
+
+    /// How much feature `j` with value `v` pushes toward label `k`, relative to the other labels:
+    /// `v · (w[j][k] − mean over labels of w[j])`. Softmax ignores what is common to all labels,
+    /// so only this difference moves a probability.
+    pub fn contribution(&self, j: usize, v: f64, k: usize) -> f64 {
+        let w = self.feature_weights(j);
+        let mean = w.iter().sum::<f64>() / w.len() as f64;
+        v * (w[k] - mean)
+    }
+}
+
+/// Replaces scores by their softmax, computed stably (max subtracted first).
+pub fn softmax_in_place(scores: &mut [f64]) {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut sum = 0.0;
+    for s in scores.iter_mut() {
+        *s = (*s - max).exp();
+        sum += *s;
+    }
+    for s in scores.iter_mut() {
+        *s /= sum;
+    }
+}
+
+/// Index of the largest value (the first one on ties).
+pub fn argmax(values: &[f64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn softmax_is_stable_for_large_scores() {
+        let mut s = [1000.0, 1000.0, -1000.0];
+        softmax_in_place(&mut s);
+        assert!((s[0] - 0.5).abs() < 1e-12 && (s[1] - 0.5).abs() < 1e-12 && s[2] == 0.0);
+    }
+
+    #[test]
+    fn inconsistent_shapes_are_refused() {
+        assert!(LinearModel::new(2, vec![0.0; 5], vec![0.0; 3]).is_err());
+        assert!(LinearModel::new(2, vec![0.0; 2], vec![0.0; 1]).is_err());
+        assert!(LinearModel::new(1, vec![f64::NAN, 0.0], vec![0.0; 2]).is_err());
+    }
+
+    #[test]
+    fn argmax_takes_the_first_of_ties() {
+        assert_eq!(argmax(&[0.2, 0.4, 0.4]), 1);
+    }
+}

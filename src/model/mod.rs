@@ -1,0 +1,375 @@
+//! The classifier: analyzer + TF-IDF + multinomial logistic regression, trained, applied, saved.
+//!
+//! Training goes through types, as in linfa: a [`TrainConfig`] is plain data; [`TrainConfig::check`]
+//! validates it into a [`CheckedTrainConfig`]; only that can [`fit`](CheckedTrainConfig::fit), and
+//! fitting returns a [`Classifier`], which is the only thing that predicts.
+//!
+//! ```
+//! use stancekit::model::TrainConfig;
+//!
+//! let texts = ["Ankara praised Moscow", "Ankara condemned Moscow",
+//!              "warm praise and thanks", "angry threats and condemnation"];
+//! let labels = ["warm", "tense", "warm", "tense"];
+//! let trained = TrainConfig::default().check().unwrap().fit(&texts, &labels).unwrap();
+//! let p = trained.classifier.predict("Moscow praised Ankara");
+//! assert_eq!(trained.classifier.labels()[p.label], "warm");
+//! assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+//! ```
+
+mod cv;
+mod lbfgs;
+mod linear;
+mod persist;
+mod train;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::features::{CheckedTfidfConfig, CsrMatrix, SparseRow, Tfidf, TfidfConfig};
+use crate::text::{Analyzer, AnalyzerConfig};
+pub use cv::{stratified_folds, CvResult, CvScore};
+pub use linear::{argmax, softmax_in_place, LinearModel};
+pub use persist::{DataFile, ModelFile, TrainingSummary, FORMAT, FORMAT_VERSION};
+pub use train::{CheckedTrainParams, ClassWeight, Fit, Solver, TrainParams};
+
+/// Everything that decides how a model is trained. Plain data; call [`TrainConfig::check`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrainConfig {
+    /// How text becomes terms. Default [`AnalyzerConfig::default`].
+    pub analyzer: AnalyzerConfig,
+    /// How terms become features. Default [`TfidfConfig::default`].
+    pub tfidf: TfidfConfig,
+    /// Solver, class weights, iteration limit. Its `c` is ignored when `c_grid` is not empty.
+    pub params: TrainParams,
+    /// Values of C to choose from by cross-validated macro-F1. Default empty: use `params.c`.
+    pub c_grid: Vec<f64>,
+    /// Folds for cross-validation. Default 5. Used when `c_grid` has two or more values, or by
+    /// [`CheckedTrainConfig::cross_validate`].
+    pub folds: usize,
+    /// Seed for the fold assignment. Default 0.
+    pub seed: u64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            analyzer: AnalyzerConfig::default(),
+            tfidf: TfidfConfig::default(),
+            params: TrainParams::default(),
+            c_grid: Vec::new(),
+            folds: 5,
+            seed: 0,
+        }
+    }
+}
+
+/// A [`TrainConfig`] that passed [`TrainConfig::check`].
+#[derive(Debug)]
+pub struct CheckedTrainConfig {
+    analyzer: Analyzer,
+    tfidf: CheckedTfidfConfig,
+    /// One checked parameter set per C, in ascending C.
+    grid: Vec<CheckedTrainParams>,
+    folds: usize,
+    seed: u64,
+}
+
+impl TrainConfig {
+    /// Validates every part.
+    ///
+    /// # Errors
+    /// [`Error::Config`] for a bad analyzer, TF-IDF or solver option, a C in the grid that is not
+    /// positive, or fewer than 2 folds.
+    pub fn check(self) -> Result<CheckedTrainConfig> {
+        let analyzer = self.analyzer.build()?;
+        let tfidf = self.tfidf.check()?;
+        let mut cs = if self.c_grid.is_empty() {
+            vec![self.params.c]
+        } else {
+            self.c_grid.clone()
+        };
+        cs.sort_by(f64::total_cmp);
+        cs.dedup();
+        let grid = cs
+            .into_iter()
+            .map(|c| {
+                TrainParams {
+                    c,
+                    ..self.params.clone()
+                }
+                .check()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        if self.folds < 2 {
+            return Err(Error::config("--folds", self.folds, "must be at least 2"));
+        }
+        Ok(CheckedTrainConfig {
+            analyzer,
+            tfidf,
+            grid,
+            folds: self.folds,
+            seed: self.seed,
+        })
+    }
+}
+
+/// A trained classifier and how it came about.
+#[derive(Debug)]
+pub struct Trained {
+    /// The classifier.
+    pub classifier: Classifier,
+    /// Cross-validation over the C grid, when it had two or more values.
+    pub cv: Option<CvResult>,
+}
+
+impl CheckedTrainConfig {
+    /// The analyzer the config builds.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Fits on `texts` with `labels` (same length). With two or more C values, C is chosen by
+    /// stratified k-fold cross-validated macro-F1 and the model is refitted on all rows.
+    ///
+    /// Labels are kept in sorted order; that order is the model's.
+    ///
+    /// # Errors
+    /// [`Error::Training`] when the lengths differ, there are fewer than two labels, the
+    /// vocabulary is empty, or the optimiser fails.
+    pub fn fit<S: AsRef<str> + Sync, L: AsRef<str>>(
+        &self,
+        texts: &[S],
+        labels: &[L],
+    ) -> Result<Trained> {
+        let (docs, y, names) = self.prepare(texts, labels)?;
+        let cv = if self.grid.len() > 1 {
+            Some(cv::run(self, &docs, &y, names.len())?)
+        } else {
+            None
+        };
+        let chosen = match &cv {
+            Some(cv) => &self.grid[cv.best],
+            None => &self.grid[0],
+        };
+        let tfidf = self.tfidf.fit(&docs)?;
+        let x = tfidf.transform(&docs);
+        let fit = chosen.fit(&x, &y, names.len(), None)?;
+        let mut rows_per_label = BTreeMap::new();
+        for &label in &y {
+            *rows_per_label.entry(names[label].clone()).or_insert(0) += 1;
+        }
+        let summary = TrainingSummary {
+            data: Vec::new(),
+            rows: y.len(),
+            rows_per_label,
+            tfidf: self.tfidf.get().clone(),
+            params: chosen.get().clone(),
+            objective: fit.objective,
+            iterations: fit.iterations,
+            converged: fit.converged,
+            cv: cv.as_ref().map(|cv| cv.summary()),
+        };
+        Ok(Trained {
+            classifier: Classifier {
+                analyzer: self.analyzer.config().build()?,
+                tfidf,
+                model: fit.model,
+                labels: names,
+                summary,
+            },
+            cv,
+        })
+    }
+
+    /// Cross-validates every C of the grid without keeping a model: out-of-fold predictions and
+    /// mean fold macro-F1 per C.
+    ///
+    /// # Errors
+    /// As [`CheckedTrainConfig::fit`], and [`Error::Training`] when there are fewer rows than
+    /// folds.
+    pub fn cross_validate<S: AsRef<str> + Sync, L: AsRef<str>>(
+        &self,
+        texts: &[S],
+        labels: &[L],
+    ) -> Result<(Vec<String>, Vec<usize>, CvResult)> {
+        let (docs, y, names) = self.prepare(texts, labels)?;
+        let result = cv::run(self, &docs, &y, names.len())?;
+        Ok((names, y, result))
+    }
+
+    /// Analyzes texts and indexes labels (sorted).
+    fn prepare<S: AsRef<str> + Sync, L: AsRef<str>>(
+        &self,
+        texts: &[S],
+        labels: &[L],
+    ) -> Result<Prepared> {
+        if texts.len() != labels.len() {
+            return Err(Error::Training(format!(
+                "{} texts but {} labels",
+                texts.len(),
+                labels.len()
+            )));
+        }
+        let names: Vec<String> = labels
+            .iter()
+            .map(|l| l.as_ref().to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if names.len() < 2 {
+            return Err(Error::Training(format!(
+                "need at least two different labels, found {}",
+                match names.first() {
+                    Some(l) => format!("only {l:?}"),
+                    None => "none".to_string(),
+                }
+            )));
+        }
+        let y = labels
+            .iter()
+            .map(|l| {
+                names
+                    .binary_search_by(|n| n.as_str().cmp(l.as_ref()))
+                    .expect("label indexed")
+            })
+            .collect();
+        let docs = texts
+            .par_iter()
+            .map(|t| self.analyzer.terms(t.as_ref()))
+            .collect();
+        Ok((docs, y, names))
+    }
+}
+
+/// Analyzed training rows: the terms of each text, label indices, and label names (sorted).
+type Prepared = (Vec<Vec<String>>, Vec<usize>, Vec<String>);
+
+/// A prediction for one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prediction {
+    /// Index of the most probable label in [`Classifier::labels`].
+    pub label: usize,
+    /// Probability of every label, in the order of [`Classifier::labels`]; they sum to 1.
+    pub probabilities: Vec<f64>,
+}
+
+/// One term's push toward a label, for explanations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contribution {
+    /// The term (an n-gram).
+    pub term: String,
+    /// Its contribution to the label's score, relative to the mean over labels.
+    pub weight: f64,
+}
+
+/// A fitted classifier: everything needed to predict, and nothing else.
+#[derive(Debug)]
+pub struct Classifier {
+    analyzer: Analyzer,
+    tfidf: Tfidf,
+    model: LinearModel,
+    labels: Vec<String>,
+    summary: TrainingSummary,
+}
+
+impl Classifier {
+    /// Label names, in the model's fixed (sorted) order.
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The analyzer the model was trained with.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The fitted TF-IDF weighting.
+    pub fn tfidf(&self) -> &Tfidf {
+        &self.tfidf
+    }
+
+    /// The fitted weights.
+    pub fn linear(&self) -> &LinearModel {
+        &self.model
+    }
+
+    /// How the model was trained.
+    pub fn summary(&self) -> &TrainingSummary {
+        &self.summary
+    }
+
+    /// Records the training files (name and sha256) in the summary.
+    pub fn set_data_files(&mut self, files: Vec<DataFile>) {
+        self.summary.data = files;
+    }
+
+    /// The sparse feature row of `text`, as `(column, value)` pairs.
+    pub fn features(&self, text: &str) -> Vec<(u32, f64)> {
+        self.tfidf.transform_row(&self.analyzer.terms(text))
+    }
+
+    /// The feature matrix of many texts, one row each, in order.
+    pub fn feature_matrix<S: AsRef<str>>(&self, texts: &[S]) -> CsrMatrix {
+        let mut m = CsrMatrix::new(self.tfidf.n_features());
+        for t in texts {
+            m.push_row(self.features(t.as_ref()));
+        }
+        m
+    }
+
+    /// Predicts one text.
+    pub fn predict(&self, text: &str) -> Prediction {
+        let row = self.features(text);
+        self.predict_row(&row)
+    }
+
+    /// Predicts from a feature row made by [`Classifier::features`].
+    pub fn predict_row(&self, row: &[(u32, f64)]) -> Prediction {
+        let (indices, values): (Vec<u32>, Vec<f64>) = row.iter().copied().unzip();
+        let probabilities = self.model.probabilities(SparseRow {
+            indices: &indices,
+            values: &values,
+        });
+        Prediction {
+            label: argmax(&probabilities),
+            probabilities,
+        }
+    }
+
+    /// The `n` terms of `text` that push hardest toward `label`, strongest first.
+    pub fn explain(&self, text: &str, label: usize, n: usize) -> Vec<Contribution> {
+        let mut out: Vec<Contribution> = self
+            .features(text)
+            .into_iter()
+            .map(|(j, v)| Contribution {
+                term: self.tfidf.vocabulary()[j as usize].clone(),
+                weight: self.model.contribution(j as usize, v, label),
+            })
+            .filter(|c| c.weight > 0.0)
+            .collect();
+        out.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
+        out.truncate(n);
+        out
+    }
+
+    /// The `n` terms with the largest weight toward each label (relative to the mean over
+    /// labels), strongest first.
+    pub fn top_terms(&self, n: usize) -> Vec<(String, Vec<Contribution>)> {
+        (0..self.labels.len())
+            .map(|k| {
+                let mut terms: Vec<Contribution> = (0..self.tfidf.n_features())
+                    .map(|j| Contribution {
+                        term: self.tfidf.vocabulary()[j].clone(),
+                        weight: self.model.contribution(j, 1.0, k),
+                    })
+                    .collect();
+                terms.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.term.cmp(&b.term)));
+                terms.truncate(n);
+                (self.labels[k].clone(), terms)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,272 @@
+//! Model files: plain, versioned JSON, written atomically.
+//!
+//! A model file is one JSON object. Its first two fields say what it is and which version of the
+//! layout it follows, so that any program can refuse it with a clear message:
+//!
+//! ```json
+//! { "format": "stancekit-model", "format_version": 1, "crate_version": "0.1.0",
+//!   "analyzer": {…}, "labels": ["negative", "neutral", "positive"],
+//!   "vocabulary": ["…"], "idf": [1.7, …], "sublinear_tf": false,
+//!   "weights": [[w(term 0, label 0), w(term 0, label 1), …], …], "intercepts": [0.1, …],
+//!   "training": { "data": [{"name": "train.tsv", "sha256": "…", "rows": 8739}], … } }
+//! ```
+//!
+//! `weights` has one array per vocabulary term with one weight per label. Saving the same
+//! classifier always writes the same bytes: no timestamps, sorted vocabulary, fixed label order,
+//! shortest round-trip float formatting.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{Classifier, CvResult, LinearModel, TrainParams};
+use crate::error::{Error, Result};
+use crate::features::{Tfidf, TfidfConfig};
+use crate::text::AnalyzerConfig;
+
+/// The `format` field of every model file.
+pub const FORMAT: &str = "stancekit-model";
+/// The layout version this build writes. It reads versions `1..=FORMAT_VERSION`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A training file as recorded in a model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataFile {
+    /// The file name (without directories, so the record does not depend on where it ran).
+    pub name: String,
+    /// Hex sha256 of the file's bytes.
+    pub sha256: String,
+    /// Rows read from it.
+    pub rows: usize,
+}
+
+impl DataFile {
+    /// Records a file from its path and contents.
+    pub fn new(path: &Path, bytes: &[u8], rows: usize) -> Self {
+        DataFile {
+            name: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into(),
+            ),
+            sha256: sha256_hex(bytes),
+            rows,
+        }
+    }
+}
+
+/// Hex sha256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// How a model was trained, saved with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrainingSummary {
+    /// Training files.
+    pub data: Vec<DataFile>,
+    /// Training rows.
+    pub rows: usize,
+    /// Training rows per label.
+    pub rows_per_label: BTreeMap<String, usize>,
+    /// TF-IDF options.
+    pub tfidf: TfidfConfig,
+    /// Solver options, with the C used for the final fit.
+    pub params: TrainParams,
+    /// Objective at the solution.
+    pub objective: f64,
+    /// Optimiser iterations.
+    pub iterations: u64,
+    /// Whether the optimiser converged.
+    pub converged: bool,
+    /// Cross-validation over C, when a grid was given.
+    pub cv: Option<CvResult>,
+}
+
+/// The on-disk form of a [`Classifier`] (format version 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The layout version.
+    pub format_version: u32,
+    /// The stancekit version that wrote the file.
+    pub crate_version: String,
+    /// How text becomes terms.
+    pub analyzer: AnalyzerConfig,
+    /// Label names, in model order.
+    pub labels: Vec<String>,
+    /// Sorted vocabulary.
+    pub vocabulary: Vec<String>,
+    /// Fit-time idf, one per term.
+    pub idf: Vec<f64>,
+    /// Whether tf is sublinear.
+    pub sublinear_tf: bool,
+    /// One array per term with one weight per label.
+    pub weights: Vec<Vec<f64>>,
+    /// One intercept per label.
+    pub intercepts: Vec<f64>,
+    /// How it was trained.
+    pub training: TrainingSummary,
+}
+
+impl Classifier {
+    /// The model as plain data.
+    pub fn to_file(&self) -> ModelFile {
+        let k = self.labels.len();
+        ModelFile {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            crate_version: env!("CARGO_PKG_VERSION").to_string(),
+            analyzer: self.analyzer.config().clone(),
+            labels: self.labels.clone(),
+            vocabulary: self.tfidf.vocabulary().to_vec(),
+            idf: self.tfidf.idf().to_vec(),
+            sublinear_tf: self.tfidf.sublinear_tf(),
+            weights: self
+                .model
+                .weights()
+                .chunks(k)
+                .map(<[f64]>::to_vec)
+                .collect(),
+            intercepts: self.model.intercepts().to_vec(),
+            training: self.summary.clone(),
+        }
+    }
+
+    /// The model file's bytes: compact JSON and a final newline.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes =
+            serde_json::to_vec(&self.to_file()).expect("model data always serializes to JSON");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// Writes the model to `path` atomically: a temporary file in the same directory is written,
+    /// flushed and renamed over `path`, so an interrupted save never leaves a half-written model.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when the directory is not writable or the disk is full.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+        tmp.write_all(&self.to_bytes())
+            .and_then(|()| tmp.as_file().sync_all())
+            .map_err(|e| Error::io(path, e))?;
+        tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+        Ok(())
+    }
+
+    /// Reads a model file.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when it cannot be read, [`Error::Model`] as [`Classifier::from_bytes`].
+    pub fn load(path: &Path) -> Result<Classifier> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        Classifier::from_bytes(&bytes, path)
+    }
+
+    /// Parses model bytes; `origin` names them in errors.
+    ///
+    /// # Errors
+    /// [`Error::Model`] when the bytes are not JSON, not a stancekit model, of a format version
+    /// this build cannot read (the message names both versions), or internally inconsistent
+    /// (dimensions, unsorted vocabulary, non-finite weights).
+    pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Classifier> {
+        let err = |message: String| Error::Model {
+            path: origin.to_path_buf(),
+            message,
+        };
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+            err(format!(
+                "not a stancekit model: not valid JSON ({e}); was the file truncated?"
+            ))
+        })?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            Some(FORMAT) => {}
+            Some(other) => {
+                return Err(err(format!(
+                    "not a stancekit model: format is {other:?}, expected {FORMAT:?}"
+                )))
+            }
+            None => {
+                return Err(err(format!(
+                    "not a stancekit model: no \"format\": {FORMAT:?} field"
+                )))
+            }
+        }
+        let version = value.get("format_version").and_then(|v| v.as_u64());
+        match version {
+            Some(v) if v >= 1 && v <= FORMAT_VERSION as u64 => {}
+            Some(v) if v > FORMAT_VERSION as u64 => {
+                return Err(err(format!(
+                    "model format version {v} is newer than this stance {} reads \
+                     (1 to {FORMAT_VERSION}); upgrade stancekit",
+                    env!("CARGO_PKG_VERSION")
+                )))
+            }
+            _ => {
+                return Err(err(format!(
+                    "model format version {} is not one this stance reads (1 to {FORMAT_VERSION})",
+                    value
+                        .get("format_version")
+                        .map_or("missing".to_string(), |v| v.to_string())
+                )))
+            }
+        }
+        let file: ModelFile = serde_json::from_value(value)
+            .map_err(|e| err(format!("malformed model (format version 1): {e}")))?;
+        Classifier::from_file(file).map_err(err)
+    }
+
+    /// Builds a classifier from plain data, checking every dimension.
+    ///
+    /// # Errors
+    /// A message describing the first inconsistency.
+    pub fn from_file(file: ModelFile) -> std::result::Result<Classifier, String> {
+        let k = file.labels.len();
+        if file.labels.windows(2).any(|w| w[0] >= w[1]) {
+            return Err("labels are not sorted and unique".to_string());
+        }
+        if file.weights.len() != file.vocabulary.len() {
+            return Err(format!(
+                "{} weight rows for {} vocabulary terms",
+                file.weights.len(),
+                file.vocabulary.len()
+            ));
+        }
+        if let Some((j, w)) = file.weights.iter().enumerate().find(|(_, w)| w.len() != k) {
+            return Err(format!(
+                "term {:?} has {} weights for {k} labels",
+                file.vocabulary[j],
+                w.len()
+            ));
+        }
+        if file.intercepts.len() != k {
+            return Err(format!(
+                "{} intercepts for {k} labels",
+                file.intercepts.len()
+            ));
+        }
+        let analyzer = file.analyzer.build().map_err(|e| e.to_string())?;
+        let d = file.vocabulary.len();
+        let tfidf = Tfidf::from_parts(file.vocabulary, file.idf, file.sublinear_tf)?;
+        let model = LinearModel::new(d, file.weights.concat(), file.intercepts)?;
+        Ok(Classifier {
+            analyzer,
+            tfidf,
+            model,
+            labels: file.labels,
+            summary: file.training,
+        })
+    }
+}

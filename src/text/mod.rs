@@ -1,0 +1,297 @@
+//! Text analysis: from a sentence to the terms (word n-grams) the model sees.
+//!
+//! The pipeline is tokenize → normalize → negation scope → stopwords → stem → n-grams. Every
+//! step is configured by [`AnalyzerConfig`], plain data that is saved inside each model so that
+//! prediction analyzes exactly as training did.
+//!
+//! ```
+//! use stancekit::text::AnalyzerConfig;
+//!
+//! let analyzer = AnalyzerConfig::default().build().unwrap();
+//! let tokens = analyzer.tokens("They have not always seen eye-to-eye.");
+//! let terms: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+//! assert_eq!(terms, ["they", "have", "not", "not_alway", "not_seen", "not_eye-to-ey"]);
+//! // Every token points back into the input.
+//! assert_eq!(&"They have not always seen eye-to-eye."[tokens[3].span.clone()], "always");
+//! ```
+
+mod stopwords;
+mod tokenize;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+pub use stopwords::is_english_stopword;
+pub use tokenize::{tokenize, Piece, NUMBER_TOKEN};
+
+/// Words that open a negation scope. They are never removed as stopwords.
+pub const NEGATORS: &[&str] = &[
+    "barely", "cannot", "hardly", "neither", "never", "no", "nobody", "none", "nor", "not",
+    "nothing", "nowhere", "scarcely", "without",
+];
+
+/// Words that close a negation scope, as punctuation does ("not X, but Y").
+pub const SCOPE_ENDERS: &[&str] = &[
+    "although",
+    "but",
+    "despite",
+    "except",
+    "however",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "though",
+    "whereas",
+    "yet",
+];
+
+/// Prefix given to every word inside a negation scope.
+pub const NEGATION_PREFIX: &str = "not_";
+
+/// Stopword lists the analyzer can remove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stopwords {
+    /// The Snowball English list, without its negators.
+    English,
+}
+
+/// How text becomes terms. Plain data, saved in every model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnalyzerConfig {
+    /// Lowercase words. Default `true`.
+    pub lowercase: bool,
+    /// Fold every number to the single token [`NUMBER_TOKEN`]. Default `true`.
+    pub fold_numbers: bool,
+    /// Mark words after a negator with [`NEGATION_PREFIX`] until the next clause boundary
+    /// (punctuation other than quotes, or a word in [`SCOPE_ENDERS`]). Default `true`.
+    pub negation: bool,
+    /// Stopwords to remove (negators are always kept). Default `None`.
+    pub stopwords: Option<Stopwords>,
+    /// Stem with the English Snowball stemmer (rust-stemmers). Default `true`.
+    pub stem: bool,
+    /// Smallest n-gram length. Default 1.
+    pub ngram_min: usize,
+    /// Largest n-gram length. Default 2.
+    pub ngram_max: usize,
+}
+
+impl Default for AnalyzerConfig {
+    fn default() -> Self {
+        AnalyzerConfig {
+            lowercase: true,
+            fold_numbers: true,
+            negation: true,
+            stopwords: None,
+            stem: true,
+            ngram_min: 1,
+            ngram_max: 2,
+        }
+    }
+}
+
+/// The largest n-gram length accepted.
+pub const MAX_NGRAM: usize = 6;
+
+impl AnalyzerConfig {
+    /// Checks the configuration and builds the analyzer.
+    ///
+    /// # Errors
+    /// [`Error::Config`] when the n-gram range is empty, starts at 0 or exceeds [`MAX_NGRAM`].
+    pub fn build(&self) -> Result<Analyzer> {
+        let (lo, hi) = (self.ngram_min, self.ngram_max);
+        if lo == 0 || lo > hi || hi > MAX_NGRAM {
+            return Err(Error::config(
+                "--ngrams",
+                format!("{lo}-{hi}"),
+                format!("want MIN-MAX with 1 <= MIN <= MAX <= {MAX_NGRAM}"),
+            ));
+        }
+        Ok(Analyzer {
+            config: self.clone(),
+            stemmer: self
+                .stem
+                .then(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)),
+        })
+    }
+}
+
+/// One analyzed word: its final term and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The term as the model sees it (normalized, stemmed, `not_`-prefixed when negated).
+    pub term: String,
+    /// Byte span in the analyzed text; `&text[span]` is always valid.
+    pub span: Range<usize>,
+    /// Whether the word lies inside a negation scope.
+    pub negated: bool,
+}
+
+/// A checked analyzer, built from an [`AnalyzerConfig`].
+pub struct Analyzer {
+    config: AnalyzerConfig,
+    stemmer: Option<rust_stemmers::Stemmer>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// The configuration this analyzer was built from.
+    pub fn config(&self) -> &AnalyzerConfig {
+        &self.config
+    }
+
+    /// The words of `text` as terms, in order, with spans (no n-grams).
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let c = &self.config;
+        let mut out = Vec::new();
+        let mut negating = false;
+        for piece in tokenize(text, c.lowercase, c.fold_numbers) {
+            let (word, span) = match piece {
+                Piece::Boundary { .. } => {
+                    negating = false;
+                    continue;
+                }
+                Piece::Word { text, span } => (text, span),
+            };
+            let lower = word.to_lowercase();
+            let is_negator = NEGATORS.contains(&lower.as_str());
+            if SCOPE_ENDERS.contains(&lower.as_str()) {
+                negating = false;
+            }
+            let negated = c.negation && negating && !is_negator;
+            if c.negation && is_negator {
+                negating = true;
+            }
+            if !is_negator && c.stopwords == Some(Stopwords::English) && is_english_stopword(&lower)
+            {
+                continue;
+            }
+            let stemmed = match &self.stemmer {
+                Some(s) if word != NUMBER_TOKEN => s.stem(&word).into_owned(),
+                _ => word,
+            };
+            let term = if negated {
+                format!("{NEGATION_PREFIX}{stemmed}")
+            } else {
+                stemmed
+            };
+            out.push(Token {
+                term,
+                span,
+                negated,
+            });
+        }
+        out
+    }
+
+    /// Every term of `text`: word n-grams from `ngram_min` to `ngram_max`, words joined by one
+    /// space, appended to `out` in order of position then length.
+    pub fn terms_into(&self, text: &str, out: &mut Vec<String>) {
+        let tokens = self.tokens(text);
+        let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
+        for start in 0..tokens.len() {
+            let mut gram = String::new();
+            for (n, tok) in tokens[start..].iter().take(hi).enumerate() {
+                if n > 0 {
+                    gram.push(' ');
+                }
+                gram.push_str(&tok.term);
+                if n + 1 >= lo {
+                    out.push(gram.clone());
+                }
+            }
+        }
+    }
+
+    /// Every term of `text`, as [`Analyzer::terms_into`].
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        self.terms_into(text, &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(config: &AnalyzerConfig, text: &str) -> Vec<String> {
+        config.build().unwrap().terms(text)
+    }
+
+    #[test]
+    fn negation_changes_the_terms_of_the_seed_contrast() {
+        let c = AnalyzerConfig::default();
+        let negated = terms(&c, "The two leaders have not always seen eye-to-eye");
+        let plain = terms(&c, "The two leaders have always seen eye-to-eye");
+        assert!(negated.contains(&"not_seen".to_string()));
+        assert!(plain.contains(&"seen".to_string()));
+        assert!(!negated.contains(&"seen".to_string()));
+    }
+
+    #[test]
+    fn negation_scope_ends_at_punctuation_and_but() {
+        let c = AnalyzerConfig {
+            ngram_max: 1,
+            stem: false,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            terms(&c, "no deal, talks go on"),
+            ["no", "not_deal", "talks", "go", "on"]
+        );
+        assert_eq!(
+            terms(&c, "never friends but partners"),
+            ["never", "not_friends", "but", "partners"]
+        );
+    }
+
+    #[test]
+    fn stopwords_are_removed_but_negators_kept() {
+        let c = AnalyzerConfig {
+            stopwords: Some(Stopwords::English),
+            ngram_max: 1,
+            stem: false,
+            negation: false,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            terms(&c, "They did not sign the deal"),
+            ["not", "sign", "deal"]
+        );
+    }
+
+    #[test]
+    fn ngrams_follow_position_then_length() {
+        let c = AnalyzerConfig {
+            stem: false,
+            ..AnalyzerConfig::default()
+        };
+        assert_eq!(
+            terms(&c, "warm ties grow"),
+            ["warm", "warm ties", "ties", "ties grow", "grow"]
+        );
+    }
+
+    #[test]
+    fn bad_ngram_ranges_are_refused() {
+        for (lo, hi) in [(0, 1), (3, 2), (1, MAX_NGRAM + 1)] {
+            let c = AnalyzerConfig {
+                ngram_min: lo,
+                ngram_max: hi,
+                ..AnalyzerConfig::default()
+            };
+            assert!(matches!(c.build(), Err(Error::Config { .. })));
+        }
+    }
+}
