@@ -1,5 +1,6 @@
 //! `stance evaluate`: score a model on labelled rows, or cross-validate training options.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{bail, Result};
@@ -13,7 +14,7 @@ use super::common::{read_labelled, with_spinner, ColumnArgs, TrainArgs};
 #[derive(Debug, Args)]
 pub struct EvaluateCmd {
     /// The model to evaluate. Without it, `--folds K` cross-validates the training options.
-    #[arg(long, value_name = "MODEL")]
+    #[arg(long, value_name = "MODEL", required_unless_present = "folds")]
     pub model: Option<PathBuf>,
     /// Labelled rows: TSV, CSV or JSONL.
     #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
@@ -29,6 +30,7 @@ pub struct EvaluateCmd {
 
 impl EvaluateCmd {
     pub fn run(&self) -> Result<()> {
+        let mut out = std::io::stdout().lock();
         let data = read_labelled(&self.data, &self.columns.columns())?;
         let report = match &self.model {
             Some(path) => {
@@ -53,21 +55,19 @@ impl EvaluateCmd {
                 Report::new(&labels, &gold, &predicted)
             }
             None => {
-                if self.train.folds.is_none() {
-                    bail!("give --model MODEL to evaluate a model, or --folds K to cross-validate");
-                }
                 let config = self.train.config().check()?;
                 let (labels, gold, cv) = with_spinner("cross-validating", || {
                     config.cross_validate(&data.texts(), &data.labels())
                 })?;
                 if !self.json {
                     for s in &cv.scores {
-                        println!("C={}: mean fold macro-F1 {:.4}", s.c, s.macro_f1);
+                        writeln!(out, "C={}: mean fold macro-F1 {:.4}", s.c, s.macro_f1)?;
                     }
-                    println!(
+                    writeln!(
+                        out,
                         "{}-fold cross-validation, out-of-fold predictions at C={}:\n",
                         cv.folds, cv.scores[cv.best].c
-                    );
+                    )?;
                 }
                 Report::new(&labels, &gold, &cv.out_of_fold[cv.best])
             }
@@ -76,9 +76,9 @@ impl EvaluateCmd {
             bail!("no rows to evaluate in {}", self.data[0].display());
         };
         if self.json {
-            println!("{}", serde_json::to_string(&report)?);
+            writeln!(out, "{}", serde_json::to_string(&report)?)?;
         } else {
-            print!("{report}");
+            write!(out, "{report}")?;
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! `stance inspect`: what a model is and which n-grams drive each label.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -19,35 +20,40 @@ pub struct InspectCmd {
 
 impl InspectCmd {
     pub fn run(&self) -> Result<()> {
+        let mut out = std::io::stdout().lock();
         let classifier = Classifier::load(&self.model)?;
         let s = classifier.summary();
-        println!("model: {}", self.model.display());
-        println!("labels: {}", classifier.labels().join(", "));
-        println!(
+        writeln!(out, "model: {}", self.model.display())?;
+        writeln!(out, "labels: {}", classifier.labels().join(", "))?;
+        writeln!(
+            out,
             "vocabulary: {} terms; analyzer {}",
             classifier.tfidf().n_features(),
             serde_json::to_string(classifier.analyzer().config())?
-        );
+        )?;
         for f in &s.data {
-            println!(
+            writeln!(
+                out,
                 "trained on {} ({} rows, sha256 {})",
                 f.name, f.rows, f.sha256
-            );
+            )?;
         }
-        println!(
+        writeln!(
+            out,
             "C = {}, {} iterations, converged: {}",
             s.params.c, s.iterations, s.converged
-        );
+        )?;
         if let Some(cv) = &s.cv {
-            println!(
+            writeln!(
+                out,
                 "cross-validated macro-F1 at C={}: {:.4} ({} folds)",
                 cv.scores[cv.best].c, cv.scores[cv.best].macro_f1, cv.folds
-            );
+            )?;
         }
         for (label, terms) in classifier.top_terms(self.top) {
-            println!("\n{label}:");
+            writeln!(out, "\n{label}:")?;
             for t in terms {
-                println!("  {:>8.4}  {}", t.weight, t.term);
+                writeln!(out, "  {:>8.4}  {}", t.weight, t.term)?;
             }
         }
         Ok(())

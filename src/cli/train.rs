@@ -1,5 +1,6 @@
 //! `stance train`: fit a model on labelled rows and save it.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -25,6 +26,7 @@ pub struct TrainCmd {
 
 impl TrainCmd {
     pub fn run(&self) -> Result<()> {
+        let mut out = std::io::stdout().lock();
         let start = Instant::now();
         let data = read_labelled(&self.data, &self.columns.columns())?;
         let config = self.train.config().check()?;
@@ -43,36 +45,40 @@ impl TrainCmd {
             .map(|(l, n)| format!("{l} {n}"))
             .collect();
         let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
-        println!(
+        writeln!(
+            out,
             "trained on {} rows from {} ({})",
             s.rows,
             names.join(", "),
             per_label.join(", ")
-        );
+        )?;
         let a = classifier.analyzer().config();
-        println!(
+        writeln!(
+            out,
             "vocabulary: {} terms ({}-{} grams, min_df {})",
             classifier.tfidf().n_features(),
             a.ngram_min,
             a.ngram_max,
             s.tfidf.min_df
-        );
+        )?;
         if let Some(cv) = &trained.cv {
             let scores: Vec<String> = cv
                 .scores
                 .iter()
                 .map(|c| format!("C={} {:.4}", c.c, c.macro_f1))
                 .collect();
-            println!(
+            writeln!(
+                out,
                 "C = {} by {}-fold cross-validated macro-F1 ({})",
                 s.params.c,
                 cv.folds,
                 scores.join(", ")
-            );
+            )?;
         } else {
-            println!("C = {}", s.params.c);
+            writeln!(out, "C = {}", s.params.c)?;
         }
-        println!(
+        writeln!(
+            out,
             "solver: {:?}, {} iterations, {}, objective {:.4}",
             s.params.solver,
             s.iterations,
@@ -82,14 +88,14 @@ impl TrainCmd {
                 "NOT converged"
             },
             s.objective
-        );
+        )?;
         if !s.converged {
             eprintln!(
                 "warning: the solver stopped without converging; raise --max-iter (now {})",
                 s.params.max_iter
             );
         }
-        println!("wrote {} in {elapsed:.2} s", self.out.display());
+        writeln!(out, "wrote {} in {elapsed:.2} s", self.out.display())?;
         Ok(())
     }
 }

@@ -96,46 +96,81 @@ impl CheckedTfidfConfig {
     /// # Errors
     /// [`Error::Training`] when no term survives `min_df`, `max_df` and `max_features`.
     pub fn fit(&self, docs: &[Vec<String>]) -> Result<Tfidf> {
+        self.fit_transform(docs).map(|(tfidf, _)| tfidf)
+    }
+
+    /// Fits on training documents and returns their TF-IDF matrix too, hashing each term once.
+    ///
+    /// # Errors
+    /// As [`CheckedTfidfConfig::fit`].
+    pub fn fit_transform(&self, docs: &[Vec<String>]) -> Result<(Tfidf, CsrMatrix)> {
         let c = &self.0;
         let n = docs.len();
-        // term → (document frequency, total count)
-        let mut stats: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
-        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
+        // Intern every term: provisional id → term, document frequency, total count.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut terms: Vec<&str> = Vec::new();
+        let (mut df, mut count, mut last_doc) = (Vec::new(), Vec::new(), Vec::new());
+        let mut doc_terms: Vec<u32> = Vec::with_capacity(docs.iter().map(Vec::len).sum());
+        let mut doc_ends = Vec::with_capacity(n);
         for (i, doc) in docs.iter().enumerate() {
             for term in doc {
-                let s = stats.entry(term.as_str()).or_insert((0, 0));
-                s.1 += 1;
-                let last = seen.entry(term.as_str()).or_insert(usize::MAX);
-                if *last != i {
-                    *last = i;
-                    s.0 += 1;
+                let id = *ids.entry(term.as_str()).or_insert_with(|| {
+                    terms.push(term.as_str());
+                    df.push(0usize);
+                    count.push(0usize);
+                    last_doc.push(usize::MAX);
+                    (terms.len() - 1) as u32
+                }) as usize;
+                count[id] += 1;
+                if last_doc[id] != i {
+                    last_doc[id] = i;
+                    df[id] += 1;
                 }
+                doc_terms.push(id as u32);
             }
+            doc_ends.push(doc_terms.len());
         }
         let max_df_count = c.max_df * n as f64;
-        let mut kept: Vec<(&str, usize, usize)> = stats
-            .into_iter()
-            .filter(|&(_, (df, _))| df >= c.min_df && df as f64 <= max_df_count)
-            .map(|(t, (df, count))| (t, df, count))
+        let mut kept: Vec<usize> = (0..terms.len())
+            .filter(|&t| df[t] >= c.min_df && df[t] as f64 <= max_df_count)
             .collect();
         if let Some(limit) = c.max_features {
-            kept.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+            kept.sort_unstable_by(|&a, &b| count[b].cmp(&count[a]).then(terms[a].cmp(terms[b])));
             kept.truncate(limit);
         }
-        kept.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        kept.sort_unstable_by(|&a, &b| terms[a].cmp(terms[b]));
         if kept.is_empty() {
             return Err(Error::Training(format!(
                 "no term is left in the vocabulary of {n} rows (min_df {}, max_df {})",
                 c.min_df, c.max_df
             )));
         }
-        let vocabulary: Vec<String> = kept.iter().map(|k| k.0.to_string()).collect();
+        let mut column = vec![u32::MAX; terms.len()];
+        for (j, &t) in kept.iter().enumerate() {
+            column[t] = j as u32;
+        }
+        let vocabulary: Vec<String> = kept.iter().map(|&t| terms[t].to_string()).collect();
         let idf = kept
             .iter()
-            .map(|&(_, df, _)| ((1.0 + n as f64) / (1.0 + df as f64)).ln() + 1.0)
+            .map(|&t| ((1.0 + n as f64) / (1.0 + df[t] as f64)).ln() + 1.0)
             .collect();
-        Ok(Tfidf::from_parts(vocabulary, idf, c.sublinear_tf)
-            .expect("vocabulary and idf built together"))
+        let tfidf = Tfidf::from_parts(vocabulary, idf, c.sublinear_tf)
+            .expect("vocabulary and idf built together");
+        let mut matrix = CsrMatrix::new(tfidf.n_features());
+        let mut start = 0;
+        let mut cols = Vec::new();
+        for end in doc_ends {
+            cols.clear();
+            cols.extend(
+                doc_terms[start..end]
+                    .iter()
+                    .map(|&t| column[t as usize])
+                    .filter(|&j| j != u32::MAX),
+            );
+            matrix.push_row(tfidf.weigh(&mut cols));
+            start = end;
+        }
+        Ok((tfidf, matrix))
     }
 }
 
@@ -230,9 +265,15 @@ impl Tfidf {
             .iter()
             .filter_map(|t| self.index.get(t.as_str()).copied())
             .collect();
+        self.weigh(&mut cols)
+    }
+
+    /// The weighted, normalized row of a document given as the columns of its terms (one entry
+    /// per occurrence, in any order).
+    fn weigh(&self, cols: &mut [u32]) -> Vec<(u32, f64)> {
         cols.sort_unstable();
         let mut row: Vec<(u32, f64)> = Vec::with_capacity(cols.len());
-        for j in cols {
+        for &j in cols.iter() {
             match row.last_mut() {
                 Some((last, count)) if *last == j => *count += 1.0,
                 _ => row.push((j, 1.0)),
@@ -345,6 +386,28 @@ mod tests {
             }),
             ["a", "b"]
         );
+    }
+
+    #[test]
+    fn fit_transform_equals_fit_then_transform() {
+        let d = docs(&["a b b c", "b c", "c c d e", "e"]);
+        for config in [
+            TfidfConfig::default(),
+            TfidfConfig {
+                min_df: 2,
+                sublinear_tf: true,
+                ..TfidfConfig::default()
+            },
+            TfidfConfig {
+                max_features: Some(2),
+                ..TfidfConfig::default()
+            },
+        ] {
+            let checked = config.check().unwrap();
+            let (tfidf, x) = checked.fit_transform(&d).unwrap();
+            assert_eq!(tfidf, checked.fit(&d).unwrap());
+            assert_eq!(x, tfidf.transform(&d));
+        }
     }
 
     #[test]

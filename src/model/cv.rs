@@ -92,8 +92,7 @@ pub(super) fn run(
         let (train_docs, test_docs) = (pick(&train), pick(&test));
         let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
         let test_y: Vec<usize> = test.iter().map(|&i| y[i]).collect();
-        let tfidf = config.tfidf.fit(&train_docs)?;
-        let x_train = tfidf.transform(&train_docs);
+        let (tfidf, x_train) = config.tfidf.fit_transform(&train_docs)?;
         let x_test = tfidf.transform(&test_docs);
         let mut warm = None;
         for (g, params) in config.grid.iter().enumerate() {

@@ -49,9 +49,13 @@ pub fn minimize(
     let mut x_new = vec![0.0; n];
     let mut g_new = vec![0.0; n];
     let mut d = vec![0.0; n];
-    let mut s_hist = vec![vec![0.0; n]; m];
-    let mut y_hist = vec![vec![0.0; n]; m];
+    // Correction pairs in f32: they only shape the search direction, and at half the bytes the
+    // two-loop recursion (memory-bound: 4·m passes over the parameters) runs nearly twice as fast.
+    let mut s_hist = vec![vec![0f32; n]; m];
+    let mut y_hist = vec![vec![0f32; n]; m];
     let mut rho = vec![0.0; m];
+    // The scaling s·y / y·y of each pair, for the initial Hessian approximation.
+    let mut scaling = vec![0.0; m];
     let mut alpha = vec![0.0; m];
     let (mut len, mut next) = (0usize, 0usize);
     let done = |iterations, converged, x| Minimum {
@@ -63,24 +67,33 @@ pub fn minimize(
         return done(0, true, x);
     }
     for iter in 1..=opt.max_iter {
-        // d = −H·g by the two-loop recursion, newest pair first.
+        // d = −H·g by the two-loop recursion (newest pair first, then oldest first). Each step's
+        // update of d is fused with the next step's dot product: one pass over memory, not two.
+        let at = |back: usize| (next + m - back) % m;
         d.copy_from_slice(&g);
+        let mut pending = if len > 0 {
+            dot(&s_hist[at(1)], &d)
+        } else {
+            0.0
+        };
         for back in 1..=len {
-            let i = (next + m - back) % m;
-            alpha[i] = rho[i] * dot(&s_hist[i], &d);
-            axpy(-alpha[i], &y_hist[i], &mut d);
+            let i = at(back);
+            alpha[i] = rho[i] * pending;
+            let following = (back < len).then(|| s_hist[at(back + 1)].as_slice());
+            pending = axpy_dot(-alpha[i], &y_hist[i], &mut d, following);
         }
         let gamma = if len > 0 {
-            let i = (next + m - 1) % m;
-            dot(&s_hist[i], &y_hist[i]) / dot(&y_hist[i], &y_hist[i])
+            scaling[at(1)]
         } else {
             1.0 / norm(&g)
         };
-        scale(gamma, &mut d);
+        let following = (len > 0).then(|| y_hist[at(len)].as_slice());
+        let mut pending = scale_dot(gamma, &mut d, following);
         for fwd in (1..=len).rev() {
-            let i = (next + m - fwd) % m;
-            let beta = rho[i] * dot(&y_hist[i], &d);
-            axpy(alpha[i] - beta, &s_hist[i], &mut d);
+            let i = at(fwd);
+            let beta = rho[i] * pending;
+            let following = (fwd > 1).then(|| y_hist[at(fwd - 1)].as_slice());
+            pending = axpy_dot(alpha[i] - beta, &s_hist[i], &mut d, following);
         }
         scale(-1.0, &mut d);
         let mut slope = dot(&d, &g);
@@ -114,9 +127,10 @@ pub fn minimize(
         let (s, y) = (&mut s_hist[next], &mut y_hist[next]);
         difference(s, &x_new, &x);
         difference(y, &g_new, &g);
-        let sy = dot(s, y);
-        if sy > 1e-12 * dot(y, y) {
+        let (sy, yy) = (dot(s, y), dot(y, y));
+        if sy > 1e-12 * yy {
             rho[next] = 1.0 / sy;
+            scaling[next] = sy / yy;
             next = (next + 1) % m;
             len = (len + 1).min(m);
         }
@@ -139,39 +153,83 @@ const BLOCK: usize = 1 << 14;
 
 /// Dot product: per block eight independent partial sums, so the compiler can vectorise it (a
 /// single running sum is one long dependency chain).
-fn dot(a: &[f64], b: &[f64]) -> f64 {
+fn dot<A, B>(a: &[A], b: &[B]) -> f64
+where
+    A: Copy + Into<f64> + Sync,
+    B: Copy + Into<f64> + Sync,
+{
     let partials: Vec<f64> = a
         .par_chunks(BLOCK)
         .zip(b.par_chunks(BLOCK))
-        .map(|(a, b)| {
-            let mut acc = [0.0; 8];
-            let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-            let tail: f64 = ca
-                .remainder()
-                .iter()
-                .zip(cb.remainder())
-                .map(|(x, y)| x * y)
-                .sum();
-            for (x, y) in ca.zip(cb) {
-                for i in 0..8 {
-                    acc[i] += x[i] * y[i];
-                }
-            }
-            acc.iter().sum::<f64>() + tail
-        })
+        .map(|(a, b)| dot_serial(a, b))
         .collect();
     partials.iter().sum()
+}
+
+/// One block's dot product, with eight independent partial sums.
+fn dot_serial<A, B>(a: &[A], b: &[B]) -> f64
+where
+    A: Copy + Into<f64>,
+    B: Copy + Into<f64>,
+{
+    let mut acc = [0.0; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f64 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(&x, &y)| x.into() * y.into())
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for i in 0..8 {
+            acc[i] += x[i].into() * y[i].into();
+        }
+    }
+    acc.iter().sum::<f64>() + tail
 }
 
 fn norm(a: &[f64]) -> f64 {
     dot(a, a).sqrt()
 }
 
-/// `y += a · x`
-fn axpy(a: f64, x: &[f64], y: &mut [f64]) {
-    y.par_chunks_mut(BLOCK)
-        .zip(x.par_chunks(BLOCK))
-        .for_each(|(y, x)| y.iter_mut().zip(x).for_each(|(yi, xi)| *yi += a * xi));
+/// `d += a · x`, then the dot product of `following` with the updated `d` (0 when `None`),
+/// in one pass over memory.
+fn axpy_dot<A: Copy + Into<f64> + Sync>(
+    a: f64,
+    x: &[A],
+    d: &mut [f64],
+    following: Option<&[f32]>,
+) -> f64 {
+    update_dot(d, following, |block, d| {
+        let x = &x[block * BLOCK..block * BLOCK + d.len()];
+        d.iter_mut()
+            .zip(x)
+            .for_each(|(di, &xi)| *di += a * xi.into());
+    })
+}
+
+/// `d *= a`, then the dot product of `following` with the updated `d`, in one pass.
+fn scale_dot(a: f64, d: &mut [f64], following: Option<&[f32]>) -> f64 {
+    update_dot(d, following, |_, d| d.iter_mut().for_each(|v| *v *= a))
+}
+
+/// Applies `update` to each block of `d`, then adds up `following · d` block by block.
+fn update_dot(
+    d: &mut [f64],
+    following: Option<&[f32]>,
+    update: impl Fn(usize, &mut [f64]) + Sync,
+) -> f64 {
+    let partials: Vec<f64> = d
+        .par_chunks_mut(BLOCK)
+        .enumerate()
+        .map(|(block, d)| {
+            update(block, d);
+            following.map_or(0.0, |f| {
+                dot_serial(&f[block * BLOCK..block * BLOCK + d.len()], d)
+            })
+        })
+        .collect();
+    partials.iter().sum()
 }
 
 /// `out = x + a · d`
@@ -185,13 +243,13 @@ fn step_to(out: &mut [f64], x: &[f64], a: f64, d: &[f64]) {
         });
 }
 
-/// `out = a − b`
-fn difference(out: &mut [f64], a: &[f64], b: &[f64]) {
+/// `out = a − b`, rounded to f32
+fn difference(out: &mut [f32], a: &[f64], b: &[f64]) {
     out.par_chunks_mut(BLOCK)
         .zip(a.par_chunks(BLOCK).zip(b.par_chunks(BLOCK)))
         .for_each(|(o, (a, b))| {
             for ((oi, ai), bi) in o.iter_mut().zip(a).zip(b) {
-                *oi = ai - bi;
+                *oi = (ai - bi) as f32;
             }
         });
 }

@@ -154,8 +154,7 @@ impl CheckedTrainConfig {
             Some(cv) => &self.grid[cv.best],
             None => &self.grid[0],
         };
-        let tfidf = self.tfidf.fit(&docs)?;
-        let x = tfidf.transform(&docs);
+        let (tfidf, x) = self.tfidf.fit_transform(&docs)?;
         let fit = chosen.fit(&x, &y, names.len(), None)?;
         let mut rows_per_label = BTreeMap::new();
         for &label in &y {

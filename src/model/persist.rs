@@ -159,6 +159,18 @@ impl Classifier {
             _ => Path::new("."),
         };
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+        // The temporary file is private (0600); give the model the permissions of the file it
+        // replaces, or the usual 0644.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let permissions = std::fs::metadata(path)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+            tmp.as_file()
+                .set_permissions(permissions)
+                .map_err(|e| Error::io(path, e))?;
+        }
         tmp.write_all(&self.to_bytes())
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|e| Error::io(path, e))?;

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Accuracy and training time of `stance` on the public datasets in ../shared/data, train → dev,
+# with the acceptance floors of the core pipeline checked (exit 1 when a figure falls below).
+#
+#   scripts/eval-shared.sh                 # stancekit only (what CI runs)
+#   scripts/eval-shared.sh --with-peers    # also scikit-learn and fastText, same files, same run
+#
+# Needs a release build (it runs `cargo build --release`), python3 for the table, and for
+# --with-peers the venv made by ../shared/bench/peers/setup.sh (made here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+DATA=$SHARED/data
+OUT=${OUT:-target/eval-shared}
+PEERS=0
+[ "${1:-}" = "--with-peers" ] && PEERS=1
+mkdir -p "$OUT"
+cargo build --release --quiet
+STANCE=target/release/stance
+GRID=(--c 0.1,0.3,1,3,10,30 --folds 5 --sublinear-tf --min-df 2)
+
+# name  train  dev  floor(default options)  floor(CV grid)
+RUNS=(
+  "newsmtsc newsmtsc/train.tsv newsmtsc/dev_rw.tsv 0.60 0.60"
+  "newsmtsc.dev_mt newsmtsc/train.tsv newsmtsc/dev_mt.tsv 0 0"
+  "plover_actor_pairs_plv plover_actor_pairs_plv/train.tsv plover_actor_pairs_plv/dev.tsv 0 0.86"
+  "conflibert_cameo_quad conflibert_cameo_quad/train.tsv conflibert_cameo_quad/dev.tsv 0.80 0.80"
+)
+
+seconds() { python3 -c 'import sys,time; print(f"{time.time():.3f}")'; }
+f1() { "$STANCE" evaluate --model "$1" --data "$2" --json | python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["macro_f1"])'; }
+
+status=0
+printf '| dataset | stancekit options | macro-F1 | train s (wall, whole process) | floor |\n|---|---|---|---|---|\n' > "$OUT/table.md"
+for run in "${RUNS[@]}"; do
+  read -r name train dev floor_default floor_grid <<<"$run"
+  for mode in default grid; do
+    model=$OUT/$name.$mode.json
+    opts=(); floor=$floor_default
+    if [ "$mode" = grid ]; then opts=("${GRID[@]}"); floor=$floor_grid; fi
+    t0=$(seconds)
+    "$STANCE" train --data "$DATA/$train" --out "$model" "${opts[@]}" > "$OUT/$name.$mode.train.txt"
+    t1=$(seconds)
+    score=$(f1 "$model" "$DATA/$dev")
+    wall=$(python3 -c "print(f'{$t1 - $t0:.2f}')")
+    label=${opts[*]:-(defaults)}
+    verdict=ok
+    if python3 -c "import sys; sys.exit(0 if $score >= $floor else 1)"; then :; else verdict="BELOW $floor"; status=1; fi
+    printf '| %s | `%s` | %s | %s | %s |\n' "$name" "$label" "$score" "$wall" "$floor $verdict" >> "$OUT/table.md"
+  done
+done
+
+if [ "$PEERS" = 1 ]; then
+  VENV=${PEERS_VENV:-$HOME/.cache/stancekit-peers-venv}
+  [ -x "$VENV/bin/python" ] || bash "$SHARED/bench/peers/setup.sh"
+  printf '\n| dataset | peer | macro-F1 | fit s (in process) | process wall s (import+load+fit+predict) | predict sent/s | peak MiB |\n|---|---|---|---|---|---|---|\n' >> "$OUT/table.md"
+  for run in "${RUNS[@]}"; do
+    read -r name train dev _ _ <<<"$run"
+    "$VENV/bin/python" "$SHARED/bench/peers/peers.py" --train "$DATA/$train" --test "$DATA/$dev" \
+      --name "$name" --out-json "$OUT/$name.peers.json" --out-md "$OUT/$name.peers.md" \
+      --systems sk_tfidf_lr_C1_df1,sk_tfidf_lr_C1_df2,sk_tfidf_lr_cv,fasttext_default >/dev/null
+    python3 - "$OUT/$name.peers.json" "$name" >> "$OUT/table.md" <<'PY'
+import json, sys
+for s in json.load(open(sys.argv[1]))["results"]:
+    print(f"| {sys.argv[2]} | {s['system']} | {s['macro_f1']:.4f} | {s['train_s']:.2f} | "
+          f"{s['child_wall_s']:.2f} | {s['predict_sent_per_s']:,.0f} | {s['peak_rss_mib']:.0f} |")
+PY
+  done
+fi
+cat "$OUT/table.md"
+exit $status

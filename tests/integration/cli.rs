@@ -1,0 +1,306 @@
+//! End to end through the `stance` binary: train, evaluate, predict and inspect in a temp dir,
+//! on the project's own data, and the exit code and message for bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn relations(name: &str) -> PathBuf {
+    root().join("data/relations").join(name)
+}
+
+fn stance(args: &[&str]) -> Output {
+    stance_with(args, &[], None)
+}
+
+fn stance_with(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stance"));
+    cmd.args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("stance runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "stance failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// Exit code 2 and one stderr line that contains `needle`.
+fn bad_input(out: &Output, needle: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "stderr: {err}");
+    assert!(err.contains(needle), "{needle:?} not in {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+fn ids_of(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn train_evaluate_predict_and_inspect_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("stance.json");
+    let (m, train, test) = (
+        model.to_str().unwrap(),
+        relations("europe.tsv"),
+        relations("asia.tsv"),
+    );
+    let (train, test) = (train.to_str().unwrap(), test.to_str().unwrap());
+    let common = ["--label-column", "stance"];
+
+    let out = ok(&stance(
+        &[&["train", "--data", train, "--out", m], &common[..]].concat(),
+    ));
+    assert!(out.contains("trained on 700 rows from europe.tsv"), "{out}");
+    assert!(
+        out.contains("converged") && !out.contains("NOT converged"),
+        "{out}"
+    );
+
+    // Same data and options: the same bytes, whatever the number of threads.
+    let first = std::fs::read(&model).unwrap();
+    let again = dir.path().join("again.json");
+    let args = [
+        &["train", "--data", train, "--out", again.to_str().unwrap()],
+        &common[..],
+    ]
+    .concat();
+    ok(&stance_with(&args, &[("RAYON_NUM_THREADS", "1")], None));
+    assert!(
+        std::fs::read(&again).unwrap() == first,
+        "retraining changed the model file"
+    );
+
+    let json = ok(&stance(
+        &[
+            &["evaluate", "--model", m, "--data", test, "--json"],
+            &common[..],
+        ]
+        .concat(),
+    ));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["n"], 700);
+    let matrix = report["confusion"]["matrix"].as_array().unwrap();
+    let total: u64 = matrix
+        .iter()
+        .flat_map(|r| r.as_array().unwrap())
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 700);
+    for label in ["neutral", "tense", "warm"] {
+        assert!(report["per_class"][label]["f1"].is_f64(), "{label}");
+    }
+    let text = ok(&stance(
+        &[&["evaluate", "--model", m, "--data", test], &common[..]].concat(),
+    ));
+    assert!(
+        text.contains("macro avg") && text.contains("confusion matrix"),
+        "{text}"
+    );
+
+    // One output row per input row, in order, ids carried, every label's probability.
+    let jsonl = ok(&stance(&["predict", "--model", m, test]));
+    let rows: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ids_of(&relations("asia.tsv")));
+    for r in &rows {
+        let p = r["probabilities"].as_object().unwrap();
+        assert_eq!(p.len(), 3);
+        assert!((p.values().map(|v| v.as_f64().unwrap()).sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+    let csv = ok(&stance(&[
+        "predict",
+        "--model",
+        m,
+        "--format",
+        "csv",
+        "--explain",
+        "3",
+        test,
+    ]));
+    assert_eq!(csv.lines().count(), 701);
+    assert!(
+        csv.starts_with("id,label,p_neutral,p_tense,p_warm,explain\n"),
+        "{csv}"
+    );
+    let table = ok(&stance(&[
+        "predict", "--model", m, "--format", "table", test,
+    ]));
+    assert!(table.lines().count() >= 701);
+
+    // Standard input, JSONL, with --explain.
+    let piped = ok(&stance_with(
+        &["predict", "--model", m, "--explain", "2", "-"],
+        &[],
+        Some("{\"id\": \"s1\", \"text\": \"Ankara thanked Moscow for its warm support\"}\n"),
+    ));
+    let row: serde_json::Value = serde_json::from_str(piped.trim()).unwrap();
+    assert_eq!(row["id"], "s1");
+    assert!(row["explain"].as_array().unwrap().len() <= 2);
+
+    let inspect = ok(&stance(&["inspect", "--model", m, "--top", "5"]));
+    for label in ["neutral:", "tense:", "warm:"] {
+        assert!(inspect.contains(label), "{inspect}");
+    }
+    assert!(
+        inspect.contains("trained on europe.tsv (700 rows, sha256 "),
+        "{inspect}"
+    );
+}
+
+#[test]
+fn cross_validation_reports_every_c_and_out_of_fold_scores() {
+    let data = relations("africa.tsv");
+    let out = ok(&stance(&[
+        "evaluate",
+        "--data",
+        data.to_str().unwrap(),
+        "--label-column",
+        "stance",
+        "--folds",
+        "3",
+        "--c",
+        "0.5,2",
+    ]));
+    assert!(
+        out.contains("C=0.5: mean fold macro-F1") && out.contains("C=2: mean fold macro-F1"),
+        "{out}"
+    );
+    assert!(out.contains("3-fold cross-validation"), "{out}");
+}
+
+#[test]
+fn bad_input_exits_2_with_a_message_naming_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, body: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let model = dir.path().join("m.json");
+    let m = model.to_str().unwrap();
+
+    bad_input(
+        &stance(&["train", "--data", "no/such/file.tsv", "--out", m]),
+        "no/such/file.tsv",
+    );
+    let no_text = file("no_text.tsv", b"words\tlabel\nhello\twarm\n");
+    bad_input(
+        &stance(&["train", "--data", &no_text, "--out", m]),
+        "no \"text\" column",
+    );
+    let one_label = file("one.tsv", b"text\tlabel\na b\twarm\nc d\twarm\n");
+    bad_input(
+        &stance(&["train", "--data", &one_label, "--out", m]),
+        "only \"warm\"",
+    );
+    let ragged = file("ragged.tsv", b"text\tlabel\na\twarm\nb\n");
+    bad_input(
+        &stance(&["train", "--data", &ragged, "--out", m]),
+        "ragged.tsv:3:",
+    );
+    let bad_utf8 = file("utf8.tsv", b"text\tlabel\nab\xff\twarm\nc\ttense\n");
+    bad_input(
+        &stance(&["train", "--data", &bad_utf8, "--out", m]),
+        "utf8.tsv:2: invalid UTF-8",
+    );
+    bad_input(
+        &stance(&["train", "--data", dir.path().to_str().unwrap(), "--out", m]),
+        "is a directory",
+    );
+    let good = file(
+        "good.tsv",
+        b"text\tlabel\nvery warm ties\twarm\nangry threats\ttense\n",
+    );
+    bad_input(
+        &stance(&["train", "--data", &good, "--out", m, "--min-df", "0"]),
+        "--min-df",
+    );
+
+    let not_model = file("not_model.json", b"{\"hello\": 1}");
+    bad_input(
+        &stance(&["predict", "--model", &not_model, &good]),
+        "not a stancekit model",
+    );
+    let newer = file(
+        "newer.json",
+        b"{\"format\": \"stancekit-model\", \"format_version\": 99}",
+    );
+    bad_input(
+        &stance(&["inspect", "--model", &newer]),
+        "model format version 99 is newer",
+    );
+    ok(&stance(&["train", "--data", &good, "--out", m]));
+    let truncated = file("truncated.json", &std::fs::read(&model).unwrap()[..100]);
+    bad_input(&stance(&["inspect", "--model", &truncated]), "truncated");
+    bad_input(&stance(&["evaluate", "--data", &good]), "--model <MODEL>");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.json");
+    let data = relations("mideast.tsv");
+    let (m, d) = (model.to_str().unwrap(), data.to_str().unwrap());
+    ok(&stance(&[
+        "train",
+        "--data",
+        d,
+        "--label-column",
+        "stance",
+        "--out",
+        m,
+    ]));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stance"))
+        .args(["predict", "--model", m, d])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close the pipe, as `| head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut buf = [0u8; 64];
+    std::io::Read::read(&mut stdout, &mut buf).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn help_lists_every_verb_with_examples() {
+    let help = ok(&stance(&["--help"]));
+    for verb in ["train", "evaluate", "predict", "inspect", "Examples:"] {
+        assert!(help.contains(verb), "{verb}");
+    }
+}

@@ -1,0 +1,6 @@
+//! The integration suite: one test binary (it links once), one module per concern.
+
+mod cli;
+mod data_quality;
+mod fixtures;
+mod properties;

@@ -1,0 +1,108 @@
+//! Invariants over arbitrary input.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use stancekit::model::{Classifier, TrainConfig};
+use stancekit::text::{tokenize, AnalyzerConfig, Piece};
+
+fn classifier() -> &'static Classifier {
+    static MODEL: OnceLock<Classifier> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let texts = [
+            "Moscow praised Ankara's mediation",
+            "The leaders signed a friendship treaty",
+            "Ankara condemned the strike and summoned the envoy",
+            "They have not always seen eye-to-eye",
+            "The meeting is scheduled for Tuesday",
+            "Figures were published on Monday",
+        ];
+        let labels = ["warm", "warm", "tense", "tense", "neutral", "neutral"];
+        TrainConfig::default()
+            .check()
+            .unwrap()
+            .fit(&texts, &labels)
+            .unwrap()
+            .classifier
+    })
+}
+
+/// Text with the hard parts of real input: quotes, apostrophes, hyphens, digits, combining
+/// marks, right-to-left script, emoji, control characters.
+fn messy_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Erdogan",
+        "’s",
+        "'",
+        "n't",
+        "can’t",
+        "-",
+        "eye-to-eye",
+        " ",
+        "  ",
+        ", ",
+        ".",
+        "“",
+        "”",
+        "3.5",
+        "1,000",
+        "é",
+        "e\u{301}",
+        "שלום",
+        "مرحبا",
+        "🙂",
+        "\u{200d}",
+        "\t",
+        "\n",
+        "\r\n",
+        "\u{0}",
+        "not",
+        "never",
+        "but",
+        "-ex",
+        "--",
+        "'s'",
+        "’",
+        "NATO",
+        "ß",
+        "İ",
+    ]);
+    prop_oneof![
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat()),
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn token_spans_slice_back_into_the_text(text in messy_text()) {
+        let mut last_end = 0;
+        for piece in tokenize(&text, true, true) {
+            let span = match piece {
+                Piece::Word { span, .. } | Piece::Boundary { span } => span,
+            };
+            prop_assert!(text.get(span.clone()).is_some(), "{span:?} in {text:?}");
+            prop_assert!(span.start >= last_end && span.start < span.end);
+            last_end = span.end;
+        }
+        let analyzer = AnalyzerConfig::default().build().unwrap();
+        for token in analyzer.tokens(&text) {
+            prop_assert!(text.get(token.span.clone()).is_some());
+        }
+    }
+
+    #[test]
+    fn probabilities_are_finite_and_sum_to_one(text in messy_text()) {
+        let p = classifier().predict(&text);
+        prop_assert!(p.probabilities.iter().all(|v| v.is_finite() && *v >= 0.0));
+        prop_assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        prop_assert!(p.label < classifier().labels().len());
+    }
+
+    #[test]
+    fn save_then_load_predicts_identically(text in messy_text()) {
+        let model = classifier();
+        let loaded = Classifier::from_bytes(&model.to_bytes(), "m.json".as_ref()).unwrap();
+        prop_assert_eq!(loaded.predict(&text), model.predict(&text));
+    }
+}
