@@ -75,6 +75,37 @@ pub enum Labels {
     Optional,
 }
 
+/// The fixed train / dev split of labelled rows, by a hash of their id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// About 80% of ids.
+    Train,
+    /// About 20% of ids: those whose sha256, read as a big-endian integer from its first eight
+    /// bytes, is divisible by 5.
+    Dev,
+}
+
+/// Which part of the fixed split the row with `id` belongs to. It depends on the id alone, so
+/// adding or reordering rows never moves another row between train and dev.
+///
+/// ```
+/// use stancekit::data::{split_of, Split};
+///
+/// let dev = (0..1000).filter(|i| split_of(&format!("row-{i}")) == Split::Dev).count();
+/// assert!((150..250).contains(&dev));
+/// ```
+pub fn split_of(id: &str) -> Split {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(id.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    if u64::from_be_bytes(first) % 5 == 0 {
+        Split::Dev
+    } else {
+        Split::Train
+    }
+}
+
 /// The path shown for standard input.
 pub const STDIN: &str = "-";
 

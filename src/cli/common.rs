@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use stancekit::data::{self, Columns, Labels, Row};
+use stancekit::data::{self, split_of, Columns, Labels, Row, Split};
 use stancekit::features::TfidfConfig;
 use stancekit::model::{ClassWeight, DataFile, Solver, TrainConfig, TrainParams};
 use stancekit::text::{AnalyzerConfig, Stopwords};
@@ -163,6 +163,24 @@ impl TrainArgs {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    /// Every row.
+    All,
+    /// The rows whose id hashes into the fixed training part (about 80%).
+    Train,
+    /// The rows whose id hashes into the fixed dev part (about 20%).
+    Dev,
+}
+
+/// Which rows of labelled files to use.
+#[derive(Debug, Args)]
+pub struct SplitArgs {
+    /// Use only one part of the fixed train / dev split (by a hash of each row's id).
+    #[arg(long, default_value = "all")]
+    pub split: SplitArg,
+}
+
 /// Labelled rows of several files, in file then row order, with a record of each file.
 pub struct Labelled {
     pub rows: Vec<Row>,
@@ -182,14 +200,24 @@ impl Labelled {
     }
 }
 
-/// Reads labelled rows from every file (`-` is standard input).
-pub fn read_labelled(paths: &[PathBuf], columns: &Columns) -> Result<Labelled> {
+/// Reads labelled rows from every file (`-` is standard input), keeping the rows of `split`.
+pub fn read_labelled(paths: &[PathBuf], columns: &Columns, split: SplitArg) -> Result<Labelled> {
+    let wanted = match split {
+        SplitArg::All => None,
+        SplitArg::Train => Some(Split::Train),
+        SplitArg::Dev => Some(Split::Dev),
+    };
     let mut rows = Vec::new();
     let mut files = Vec::new();
     for path in paths {
         let bytes = read_input(path)?;
-        let file_rows = data::read_rows_from(path, &bytes, columns, Labels::Required)?;
-        files.push(DataFile::new(path, &bytes, file_rows.len()));
+        let mut file_rows = data::read_rows_from(path, &bytes, columns, Labels::Required)?;
+        if let Some(wanted) = wanted {
+            file_rows.retain(|r| split_of(&r.id) == wanted);
+        }
+        let mut record = DataFile::new(path, &bytes, file_rows.len());
+        record.split = wanted.map(|w| format!("{w:?}").to_lowercase());
+        files.push(record);
         rows.extend(file_rows);
     }
     Ok(Labelled { rows, files })

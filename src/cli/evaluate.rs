@@ -6,54 +6,73 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use clap::Args;
 use stancekit::metrics::Report;
-use stancekit::model::Classifier;
+use stancekit::model::{argmax, load_model, Classifier};
 
-use super::common::{read_labelled, with_spinner, ColumnArgs, TrainArgs};
+use super::common::{read_labelled, with_spinner, ColumnArgs, SplitArgs, TrainArgs};
 
 /// Report accuracy, per-label precision / recall / F1, macro-F1 and the confusion matrix.
 #[derive(Debug, Args)]
 pub struct EvaluateCmd {
-    /// The model to evaluate. Without it, `--folds K` cross-validates the training options.
+    /// The model to evaluate: a file, or builtin:stance / builtin:sentiment. Without it,
+    /// `--folds K` cross-validates the training options.
     #[arg(long, value_name = "MODEL", required_unless_present = "folds")]
-    pub model: Option<PathBuf>,
+    pub model: Option<String>,
     /// Labelled rows: TSV, CSV or JSONL.
     #[arg(long, required = true, num_args = 1.., value_name = "FILE")]
     pub data: Vec<PathBuf>,
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     pub json: bool,
+    /// Rename gold labels before scoring, e.g. `verbal_conflict=tense,verbal_cooperation=warm`.
+    #[arg(long, value_delimiter = ',', value_name = "FROM=TO,…", value_parser = parse_mapping)]
+    pub map: Vec<(String, String)>,
+    /// Leave out rows whose gold label (after --map) is one of these.
+    #[arg(long, value_delimiter = ',', value_name = "LABEL,…")]
+    pub drop_label: Vec<String>,
+    /// Never predict these labels of the model: compare only the other labels' probabilities
+    /// (to score a 3-label model on a 2-label set).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "LABEL,…",
+        requires = "model"
+    )]
+    pub ignore_label: Vec<String>,
     #[command(flatten)]
     pub columns: ColumnArgs,
     #[command(flatten)]
+    pub split: SplitArgs,
+    #[command(flatten)]
     pub train: TrainArgs,
+}
+
+fn parse_mapping(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((from, to)) if !from.trim().is_empty() && !to.trim().is_empty() => {
+            Ok((from.trim().to_string(), to.trim().to_string()))
+        }
+        _ => Err(format!("{s:?} is not FROM=TO")),
+    }
 }
 
 impl EvaluateCmd {
     pub fn run(&self) -> Result<()> {
         let mut out = std::io::stdout().lock();
-        let data = read_labelled(&self.data, &self.columns.columns())?;
-        let report = match &self.model {
-            Some(path) => {
-                let classifier = Classifier::load(path)?;
-                let mut labels = classifier.labels().to_vec();
-                let mut gold = Vec::with_capacity(data.rows.len());
-                for label in data.labels() {
-                    let i = match labels.iter().position(|l| l == label) {
-                        Some(i) => i,
-                        None => {
-                            labels.push(label.to_string());
-                            labels.len() - 1
-                        }
-                    };
-                    gold.push(i);
-                }
-                let predicted: Vec<usize> = data
-                    .texts()
-                    .iter()
-                    .map(|t| classifier.predict(t).label)
-                    .collect();
-                Report::new(&labels, &gold, &predicted)
+        let mut data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
+        for row in &mut data.rows {
+            let label = row.label.as_deref().unwrap_or_default();
+            if let Some((_, to)) = self.map.iter().find(|(from, _)| from == label) {
+                row.label = Some(to.clone());
             }
+        }
+        data.rows.retain(|r| {
+            !self
+                .drop_label
+                .iter()
+                .any(|l| r.label.as_deref() == Some(l))
+        });
+        let report = match &self.model {
+            Some(spec) => self.score(&load_model(spec)?, &data.texts(), &data.labels())?,
             None => {
                 let config = self.train.config().check()?;
                 let (labels, gold, cv) = with_spinner("cross-validating", || {
@@ -73,7 +92,11 @@ impl EvaluateCmd {
             }
         };
         let Some(report) = report else {
-            bail!("no rows to evaluate in {}", self.data[0].display());
+            bail!(stancekit::Error::Data {
+                path: self.data[0].clone(),
+                line: 0,
+                message: "no rows left to evaluate".into(),
+            });
         };
         if self.json {
             writeln!(out, "{}", serde_json::to_string(&report)?)?;
@@ -81,5 +104,49 @@ impl EvaluateCmd {
             write!(out, "{report}")?;
         }
         Ok(())
+    }
+
+    /// Predicts every text with `classifier`, skipping `--ignore-label` labels, and scores the
+    /// predictions against `gold`. Gold labels the model does not know count as errors.
+    fn score(
+        &self,
+        classifier: &Classifier,
+        texts: &[&str],
+        gold: &[&str],
+    ) -> Result<Option<Report>> {
+        let model_labels = classifier.labels();
+        for l in &self.ignore_label {
+            if !model_labels.contains(l) {
+                bail!(stancekit::Error::config(
+                    "--ignore-label",
+                    l,
+                    format!("the model's labels are {}", model_labels.join(", ")),
+                ));
+            }
+        }
+        let kept: Vec<usize> = (0..model_labels.len())
+            .filter(|&k| !self.ignore_label.contains(&model_labels[k]))
+            .collect();
+        let mut labels: Vec<String> = kept.iter().map(|&k| model_labels[k].clone()).collect();
+        let mut gold_index = Vec::with_capacity(gold.len());
+        for &label in gold {
+            let i = match labels.iter().position(|l| l == label) {
+                Some(i) => i,
+                None => {
+                    labels.push(label.to_string());
+                    labels.len() - 1
+                }
+            };
+            gold_index.push(i);
+        }
+        let predicted: Vec<usize> = texts
+            .iter()
+            .map(|t| {
+                let p = classifier.predict(t).probabilities;
+                let remaining: Vec<f64> = kept.iter().map(|&k| p[k]).collect();
+                argmax(&remaining)
+            })
+            .collect();
+        Ok(Report::new(&labels, &gold_index, &predicted))
     }
 }

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use serde::Serialize;
+use serde_json::{json, Map, Value};
 use stancekit::data::{self, Labels};
-use stancekit::model::{Classifier, Contribution};
+use stancekit::model::{load_model, Builtin, Classifier, Contribution, Prediction};
 
 use super::common::{read_input, ColumnArgs};
 
@@ -22,15 +22,24 @@ pub enum OutputFormat {
 }
 
 /// Label rows (TSV, CSV or JSONL with a text column): one output row per input row, in order.
+///
+/// Without --model, the two built-in models score every row: stance (warm / neutral / tense)
+/// and sentiment (positive / neutral / negative).
 #[derive(Debug, Args)]
 pub struct PredictCmd {
-    /// The model file.
+    /// One model to apply instead of the built-in pair: a file, or builtin:NAME.
     #[arg(long, value_name = "MODEL")]
-    pub model: PathBuf,
+    pub model: Option<String>,
+    /// The stance model of the pair [default: builtin:stance]
+    #[arg(long, value_name = "MODEL", conflicts_with = "model")]
+    pub stance_model: Option<String>,
+    /// The sentiment model of the pair [default: builtin:sentiment]
+    #[arg(long, value_name = "MODEL", conflicts_with = "model")]
+    pub sentiment_model: Option<String>,
     /// Output format.
     #[arg(long, default_value = "jsonl")]
     pub format: OutputFormat,
-    /// List the N n-grams that pushed hardest toward the predicted label.
+    /// List the N n-grams that pushed hardest toward each predicted label.
     #[arg(long, value_name = "N")]
     pub explain: Option<usize>,
     /// Input files; `-` (the default) reads standard input.
@@ -40,110 +49,51 @@ pub struct PredictCmd {
     pub columns: ColumnArgs,
 }
 
-#[derive(Serialize)]
-struct Output<'a> {
-    id: &'a str,
-    label: &'a str,
-    probabilities: serde_json::Map<String, serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    explain: Option<Vec<Contribution>>,
-}
+/// The models to apply, each with the name its output goes under (`None`: a single model,
+/// whose label and probabilities are top-level fields).
+type Models = Vec<(Option<&'static str>, Classifier)>;
 
 impl PredictCmd {
+    fn models(&self) -> Result<Models> {
+        if let Some(spec) = &self.model {
+            return Ok(vec![(None, load_model(spec)?)]);
+        }
+        let pick = |over: &Option<String>, builtin: Builtin| match over {
+            Some(spec) => load_model(spec),
+            None => builtin.load(),
+        };
+        Ok(vec![
+            (Some("stance"), pick(&self.stance_model, Builtin::Stance)?),
+            (
+                Some("sentiment"),
+                pick(&self.sentiment_model, Builtin::Sentiment)?,
+            ),
+        ])
+    }
+
     pub fn run(&self) -> Result<()> {
-        let classifier = Classifier::load(&self.model)?;
-        let labels = classifier.labels();
+        let models = self.models()?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        match self.format {
-            OutputFormat::Csv => {
-                let probs: Vec<String> = labels.iter().map(|l| format!("p_{l}")).collect();
-                let explain = if self.explain.is_some() {
-                    ",explain"
-                } else {
-                    ""
-                };
-                writeln!(out, "id,label,{}{explain}", probs.join(","))?;
-            }
-            OutputFormat::Table => {
-                let probs: Vec<String> = labels.iter().map(|l| format!("{l:>9}")).collect();
-                writeln!(
-                    out,
-                    "{:<16} {:<10} {}  text",
-                    "id",
-                    "label",
-                    probs.join(" ")
-                )?;
-            }
-            OutputFormat::Jsonl => {}
-        }
+        self.header(&models, &mut out)?;
         for path in &self.files {
             let bytes = read_input(path)?;
             let rows =
                 data::read_rows_from(path, &bytes, &self.columns.columns(), Labels::Optional)?;
             for row in rows {
-                let p = classifier.predict(&row.text);
-                let label = labels[p.label].as_str();
-                let explain = self
-                    .explain
-                    .map(|n| classifier.explain(&row.text, p.label, n));
+                let scored: Vec<(Prediction, Option<Vec<Contribution>>)> = models
+                    .iter()
+                    .map(|(_, m)| {
+                        let p = m.predict(&row.text);
+                        let e = self.explain.map(|n| m.explain(&row.text, p.label, n));
+                        (p, e)
+                    })
+                    .collect();
                 match self.format {
-                    OutputFormat::Jsonl => {
-                        let probabilities = labels
-                            .iter()
-                            .zip(&p.probabilities)
-                            .map(|(l, &v)| (l.clone(), v.into()))
-                            .collect();
-                        let record = Output {
-                            id: &row.id,
-                            label,
-                            probabilities,
-                            explain,
-                        };
-                        serde_json::to_writer(&mut out, &record)?;
-                        writeln!(out)?;
-                    }
-                    OutputFormat::Csv => {
-                        let mut w = csv::WriterBuilder::new()
-                            .has_headers(false)
-                            .terminator(csv::Terminator::Any(b'\n'))
-                            .from_writer(&mut out);
-                        let mut record = vec![row.id.clone(), label.to_string()];
-                        record.extend(p.probabilities.iter().map(|v| format!("{v:.6}")));
-                        if let Some(e) = &explain {
-                            let terms: Vec<String> = e
-                                .iter()
-                                .map(|c| format!("{}:{:.4}", c.term, c.weight))
-                                .collect();
-                            record.push(terms.join(";"));
-                        }
-                        w.write_record(&record)?;
-                        w.flush()?;
-                    }
+                    OutputFormat::Jsonl => jsonl_row(&models, &row.id, &scored, &mut out)?,
+                    OutputFormat::Csv => csv_row(&row.id, &models, &scored, &mut out)?,
                     OutputFormat::Table => {
-                        let probs: Vec<String> = p
-                            .probabilities
-                            .iter()
-                            .map(|v| format!("{v:>9.4}"))
-                            .collect();
-                        let text: String = row.text.chars().take(60).collect();
-                        let ellipsis = if row.text.chars().count() > 60 {
-                            "…"
-                        } else {
-                            ""
-                        };
-                        writeln!(
-                            out,
-                            "{:<16} {:<10} {}  {text}{ellipsis}",
-                            row.id,
-                            label,
-                            probs.join(" ")
-                        )?;
-                        if let Some(e) = &explain {
-                            for c in e {
-                                writeln!(out, "{:<16}   {:>+8.4}  {}", "", c.weight, c.term)?;
-                            }
-                        }
+                        table_row(&row.id, &row.text, &models, &scored, &mut out)?
                     }
                 }
             }
@@ -151,4 +101,117 @@ impl PredictCmd {
         out.flush()?;
         Ok(())
     }
+
+    fn header(&self, models: &Models, out: &mut impl Write) -> Result<()> {
+        match self.format {
+            OutputFormat::Csv => {
+                let mut cols = vec!["id".to_string()];
+                for (name, m) in models {
+                    let prefix = name.map_or(String::new(), |n| format!("{n}_"));
+                    cols.push(name.unwrap_or("label").to_string());
+                    cols.extend(m.labels().iter().map(|l| format!("p_{prefix}{l}")));
+                    if self.explain.is_some() {
+                        cols.push(format!("{prefix}explain"));
+                    }
+                }
+                writeln!(out, "{}", cols.join(","))?;
+            }
+            OutputFormat::Table => {
+                let mut cols = format!("{:<16}", "id");
+                for (name, _) in models {
+                    cols.push_str(&format!(" {:<10} {:>6}", name.unwrap_or("label"), "p"));
+                }
+                writeln!(out, "{cols}  text")?;
+            }
+            OutputFormat::Jsonl => {}
+        }
+        Ok(())
+    }
+}
+
+fn jsonl_row(
+    models: &Models,
+    id: &str,
+    scored: &[(Prediction, Option<Vec<Contribution>>)],
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut record = Map::new();
+    record.insert("id".into(), id.into());
+    for ((name, m), (p, explain)) in models.iter().zip(scored) {
+        let mut fields = Map::new();
+        fields.insert("label".into(), m.labels()[p.label].clone().into());
+        let probabilities: Map<String, Value> = m
+            .labels()
+            .iter()
+            .zip(&p.probabilities)
+            .map(|(l, &v)| (l.clone(), v.into()))
+            .collect();
+        fields.insert("probabilities".into(), probabilities.into());
+        if let Some(e) = explain {
+            fields.insert("explain".into(), json!(e));
+        }
+        match name {
+            Some(n) => {
+                record.insert((*n).into(), fields.into());
+            }
+            None => record.extend(fields),
+        }
+    }
+    serde_json::to_writer(&mut *out, &record)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn csv_row(
+    id: &str,
+    models: &Models,
+    scored: &[(Prediction, Option<Vec<Contribution>>)],
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut record = vec![id.to_string()];
+    for ((_, m), (p, explain)) in models.iter().zip(scored) {
+        record.push(m.labels()[p.label].clone());
+        record.extend(p.probabilities.iter().map(|v| format!("{v:.6}")));
+        if let Some(e) = explain {
+            let terms: Vec<String> = e
+                .iter()
+                .map(|c| format!("{}:{:.4}", c.term, c.weight))
+                .collect();
+            record.push(terms.join(";"));
+        }
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    w.write_record(&record)?;
+    w.flush()?;
+    Ok(())
+}
+
+fn table_row(
+    id: &str,
+    text: &str,
+    models: &Models,
+    scored: &[(Prediction, Option<Vec<Contribution>>)],
+    out: &mut impl Write,
+) -> Result<()> {
+    let mut line = format!("{id:<16}");
+    for ((_, m), (p, _)) in models.iter().zip(scored) {
+        line.push_str(&format!(
+            " {:<10} {:>6.3}",
+            m.labels()[p.label],
+            p.probabilities[p.label]
+        ));
+    }
+    let short: String = text.chars().take(70).collect();
+    let ellipsis = if text.chars().count() > 70 { "…" } else { "" };
+    writeln!(out, "{line}  {short}{ellipsis}")?;
+    for ((name, m), (p, explain)) in models.iter().zip(scored) {
+        for c in explain.iter().flatten() {
+            let label = &m.labels()[p.label];
+            let tag = name.map_or(label.clone(), |n| format!("{n}:{label}"));
+            writeln!(out, "{:<16}   {tag:<18} {:>+8.4}  {}", "", c.weight, c.term)?;
+        }
+    }
+    Ok(())
 }

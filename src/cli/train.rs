@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::common::{read_labelled, with_spinner, ColumnArgs, TrainArgs};
+use super::common::{read_labelled, with_spinner, ColumnArgs, SplitArgs, TrainArgs};
 
 /// Train a classifier on labelled sentences and save it as a model file.
 #[derive(Debug, Args)]
@@ -21,6 +21,8 @@ pub struct TrainCmd {
     #[command(flatten)]
     pub columns: ColumnArgs,
     #[command(flatten)]
+    pub split: SplitArgs,
+    #[command(flatten)]
     pub train: TrainArgs,
 }
 
@@ -28,7 +30,7 @@ impl TrainCmd {
     pub fn run(&self) -> Result<()> {
         let mut out = std::io::stdout().lock();
         let start = Instant::now();
-        let data = read_labelled(&self.data, &self.columns.columns())?;
+        let data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
         let config = self.train.config().check()?;
         let trained = with_spinner("training", || config.fit(&data.texts(), &data.labels()))?;
         let mut classifier = trained.classifier;

@@ -16,6 +16,7 @@
 //! assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
 //! ```
 
+mod builtin;
 mod cv;
 mod lbfgs;
 mod linear;
@@ -30,9 +31,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::features::{CheckedTfidfConfig, CsrMatrix, SparseRow, Tfidf, TfidfConfig};
 use crate::text::{Analyzer, AnalyzerConfig};
+pub use builtin::{load_model, Builtin};
 pub use cv::{stratified_folds, CvResult, CvScore};
 pub use linear::{argmax, softmax_in_place, LinearModel};
-pub use persist::{DataFile, ModelFile, TrainingSummary, FORMAT, FORMAT_VERSION};
+pub use persist::{sha256_hex, DataFile, ModelFile, TrainingSummary, FORMAT, FORMAT_VERSION};
 pub use train::{CheckedTrainParams, ClassWeight, Fit, Solver, TrainParams};
 
 /// Everything that decides how a model is trained. Plain data; call [`TrainConfig::check`].

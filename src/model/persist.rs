@@ -39,8 +39,11 @@ pub struct DataFile {
     pub name: String,
     /// Hex sha256 of the file's bytes.
     pub sha256: String,
-    /// Rows read from it.
+    /// Rows used from it.
     pub rows: usize,
+    /// The part of the fixed split used (`"train"` or `"dev"`), when not all rows were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<String>,
 }
 
 impl DataFile {
@@ -53,6 +56,7 @@ impl DataFile {
             ),
             sha256: sha256_hex(bytes),
             rows,
+            split: None,
         }
     }
 }

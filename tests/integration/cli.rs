@@ -298,6 +298,88 @@ fn a_closed_pipe_is_not_an_error() {
 }
 
 #[test]
+fn predict_without_a_model_applies_both_builtin_models() {
+    let out = ok(&stance_with(
+        &["predict", "-"],
+        &[],
+        Some("id\ttext\nr1\tAnkara thanked Moscow for the gas deal\nr2\tThe army shelled the border town\n"),
+    ));
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for (row, id) in rows.iter().zip(["r1", "r2"]) {
+        assert_eq!(row["id"], id);
+        assert_eq!(row["stance"]["probabilities"].as_object().unwrap().len(), 3);
+        assert_eq!(
+            row["sentiment"]["probabilities"].as_object().unwrap().len(),
+            3
+        );
+    }
+    let csv = ok(&stance_with(
+        &["predict", "--format", "csv", "-"],
+        &[],
+        Some("text\nhello\n"),
+    ));
+    assert!(
+        csv.starts_with("id,stance,p_stance_neutral,p_stance_tense,p_stance_warm,sentiment,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn evaluate_maps_drops_and_ignores_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("quad.tsv");
+    std::fs::write(
+        &data,
+        "text\tlabel\nThe ministers signed a friendship treaty\tverbal_cooperation\n\
+         Troops shelled the border villages\tmaterial_conflict\n\
+         The spokesman made a statement\tmake_statement\n",
+    )
+    .unwrap();
+    let d = data.to_str().unwrap();
+    let map = "verbal_cooperation=warm,material_conflict=tense";
+    let json = ok(&stance(&[
+        "evaluate",
+        "--model",
+        "builtin:stance",
+        "--data",
+        d,
+        "--map",
+        map,
+        "--drop-label",
+        "make_statement",
+        "--ignore-label",
+        "neutral",
+        "--json",
+    ]));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["n"], 2);
+    assert_eq!(
+        report["confusion"]["labels"],
+        serde_json::json!(["tense", "warm"])
+    );
+    bad_input(
+        &stance(&[
+            "evaluate",
+            "--model",
+            "builtin:stance",
+            "--data",
+            d,
+            "--ignore-label",
+            "calm",
+        ]),
+        "--ignore-label",
+    );
+    bad_input(
+        &stance(&["evaluate", "--model", "builtin:nope", "--data", d]),
+        "unknown built-in model",
+    );
+}
+
+#[test]
 fn help_lists_every_verb_with_examples() {
     let help = ok(&stance(&["--help"]));
     for verb in ["train", "evaluate", "predict", "inspect", "Examples:"] {

@@ -1,20 +1,16 @@
-//! The project's own labelled data (`data/relations/`) is checked, not assumed: format, label
-//! balance, actor variety, and no two sentences sharing an 8-word window (no templates).
+//! The project's own labelled data is checked, not assumed: format, label balance, actor variety,
+//! and no two sentences sharing an 8-word window (no templates), over `data/relations/` (stance
+//! and sentiment between actors) and `data/sentiment/` (sentiment of general news and opinion).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-struct Row {
-    id: String,
-    text: String,
-    stance: String,
-    sentiment: String,
-    source: String,
-    target: String,
-}
+const RELATIONS_HEADER: [&str; 6] = ["id", "text", "stance", "sentiment", "source", "target"];
+const SENTIMENT_HEADER: [&str; 3] = ["id", "text", "sentiment"];
 
-fn rows() -> Vec<Row> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/relations");
+/// Every row of every `.tsv` file in `dir`, as column → value, with `file:line` for messages.
+fn rows(dir: &str, header: &[&str]) -> Vec<(String, HashMap<String, String>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -25,26 +21,33 @@ fn rows() -> Vec<Row> {
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let mut lines = text.lines();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
         assert_eq!(
-            lines.next(),
-            Some("id\ttext\tstance\tsentiment\tsource\ttarget"),
-            "{}",
-            path.display()
+            lines.next().map(|h| h.split('\t').collect::<Vec<_>>()),
+            Some(header.to_vec()),
+            "{name}"
         );
         for (n, line) in lines.enumerate() {
-            let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), 6, "{}:{}", path.display(), n + 2);
-            out.push(Row {
-                id: f[0].into(),
-                text: f[1].into(),
-                stance: f[2].into(),
-                sentiment: f[3].into(),
-                source: f[4].into(),
-                target: f[5].into(),
-            });
+            let where_ = format!("{name}:{}", n + 2);
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), header.len(), "{where_}");
+            let row = header
+                .iter()
+                .map(|h| h.to_string())
+                .zip(fields.iter().map(|f| f.to_string()))
+                .collect();
+            out.push((where_, row));
         }
     }
     out
+}
+
+fn relations() -> Vec<(String, HashMap<String, String>)> {
+    rows("data/relations", &RELATIONS_HEADER)
+}
+
+fn sentiment() -> Vec<(String, HashMap<String, String>)> {
+    rows("data/sentiment", &SENTIMENT_HEADER)
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -54,72 +57,80 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn relations_rows_are_well_formed() {
-    let rows = rows();
-    assert!(rows.len() >= 3000, "{} rows", rows.len());
-    let mut ids = BTreeSet::new();
-    for r in &rows {
-        assert!(ids.insert(&r.id), "duplicate id {}", r.id);
+fn assert_balanced(rows: &[(String, HashMap<String, String>)], column: &str, labels: &[&str]) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (at, r) in rows {
+        let label = r[column].as_str();
+        assert!(labels.contains(&label), "{at}: {column} {label:?}");
+        *counts.entry(label).or_default() += 1;
+    }
+    for (label, n) in &counts {
+        let share = *n as f64 / rows.len() as f64;
         assert!(
-            ["warm", "neutral", "tense"].contains(&r.stance.as_str()),
-            "{}",
-            r.id
-        );
-        assert!(
-            ["positive", "neutral", "negative"].contains(&r.sentiment.as_str()),
-            "{}",
-            r.id
-        );
-        assert_eq!(r.source.is_empty(), r.target.is_empty(), "{}", r.id);
-        assert!(r.source.is_empty() || r.source != r.target, "{}", r.id);
-        assert!(
-            !r.source.is_empty() || r.stance == "neutral",
-            "{}: no relation",
-            r.id
-        );
-        assert!(
-            !r.text.trim().is_empty() && r.text.trim() == r.text,
-            "{}",
-            r.id
+            share <= 0.40,
+            "{column} {label}: {share:.3} of {} rows",
+            rows.len()
         );
     }
 }
 
 #[test]
-fn no_label_is_above_40_percent_and_actors_are_varied() {
-    let rows = rows();
-    for column in [|r: &Row| r.stance.clone(), |r: &Row| r.sentiment.clone()] {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for r in &rows {
-            *counts.entry(column(r)).or_default() += 1;
-        }
-        for (label, n) in &counts {
-            let share = *n as f64 / rows.len() as f64;
-            assert!(share <= 0.41, "{label}: {share:.3}");
-        }
+fn relations_rows_are_well_formed_and_balanced() {
+    let rows = relations();
+    assert!(rows.len() >= 3000, "{} rows", rows.len());
+    for (at, r) in &rows {
+        let (source, target) = (&r["source"], &r["target"]);
+        assert_eq!(source.is_empty(), target.is_empty(), "{at}");
+        assert!(source.is_empty() || source != target, "{at}");
+        assert!(
+            !source.is_empty() || r["stance"] == "neutral",
+            "{at}: no relation"
+        );
     }
+    assert_balanced(&rows, "stance", &["warm", "neutral", "tense"]);
+    assert_balanced(&rows, "sentiment", &["positive", "neutral", "negative"]);
     let actors: BTreeSet<&str> = rows
         .iter()
-        .flat_map(|r| [r.source.as_str(), r.target.as_str()])
+        .flat_map(|(_, r)| [r["source"].as_str(), r["target"].as_str()])
         .filter(|a| !a.is_empty())
         .collect();
     assert!(actors.len() >= 80, "{} distinct actors", actors.len());
 }
 
 #[test]
+fn sentiment_rows_are_well_formed_and_balanced() {
+    let rows = sentiment();
+    assert!(!rows.is_empty());
+    assert_balanced(&rows, "sentiment", &["positive", "neutral", "negative"]);
+}
+
+#[test]
+fn ids_are_unique_and_texts_trimmed() {
+    let mut ids = BTreeSet::new();
+    for (at, r) in relations().iter().chain(&sentiment()) {
+        assert!(
+            ids.insert(r["id"].clone()),
+            "{at}: duplicate id {}",
+            r["id"]
+        );
+        let text = &r["text"];
+        assert!(!text.trim().is_empty() && text.trim() == text, "{at}");
+    }
+}
+
+#[test]
 fn no_two_sentences_share_an_8_word_window() {
     let mut seen: HashMap<Vec<String>, String> = HashMap::new();
     let mut clashes = Vec::new();
-    for r in rows() {
-        let w = words(&r.text);
+    for (at, r) in relations().iter().chain(&sentiment()) {
+        let w = words(&r["text"]);
         let mut mine = BTreeSet::new();
         for window in w.windows(8) {
             if !mine.insert(window.to_vec()) {
                 continue;
             }
-            if let Some(other) = seen.insert(window.to_vec(), r.id.clone()) {
-                clashes.push(format!("{other} ~ {}: {}", r.id, window.join(" ")));
+            if let Some(other) = seen.insert(window.to_vec(), at.clone()) {
+                clashes.push(format!("{other} ~ {at}: {}", window.join(" ")));
             }
         }
     }
