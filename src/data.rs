@@ -75,6 +75,144 @@ pub enum Labels {
     Optional,
 }
 
+/// An article to score as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Its id: the file path, or the `id` field of a JSONL line (else `FILE:LINE`).
+    pub id: String,
+    /// The text; a JSONL `title` is put first, as the headline, followed by a blank line.
+    pub text: String,
+}
+
+/// The largest article file accepted (64 MiB): larger input is refused with a message, never
+/// read into memory.
+pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// Reads articles: a directory (every `.txt` file below it, in path order, not following
+/// symbolic links), a JSONL file (`.jsonl`/`.ndjson`, or any file when `jsonl` is set: one
+/// article per line with `text` and optional `id`, `title`, `date`, `source`), or a plain-text
+/// file (one article).
+///
+/// # Errors
+/// [`Error::Io`] when a file cannot be read; [`Error::Data`] for invalid UTF-8 (naming the line
+/// and byte), an empty article, a file over [`MAX_ARTICLE_BYTES`], or a bad JSONL line.
+pub fn read_articles(path: &Path, jsonl: bool) -> Result<Vec<Article>> {
+    if path.is_dir() {
+        let mut files = Vec::new();
+        walk_txt(path, &mut files)?;
+        files.sort();
+        let mut out = Vec::new();
+        for file in files {
+            out.extend(read_articles(&file, false)?);
+        }
+        return Ok(out);
+    }
+    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(Error::Data {
+            path: path.into(),
+            line: 0,
+            message: format!("{size} bytes is more than the {MAX_ARTICLE_BYTES} bytes an article may have"),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    articles_from(path, &bytes, jsonl)
+}
+
+/// Articles from bytes already in memory (standard input); `path` names them.
+///
+/// # Errors
+/// As [`read_articles`].
+pub fn articles_from(path: &Path, bytes: &[u8], jsonl: bool) -> Result<Vec<Article>> {
+    let is_jsonl = jsonl
+        || matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("jsonl" | "ndjson")
+        );
+    if is_jsonl {
+        return jsonl_articles(path, bytes);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        Error::Data {
+            path: path.into(),
+            line,
+            message: format!("invalid UTF-8 at byte {col} of the line (byte {at} of the file)"),
+        }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(empty_article(path, 1));
+    }
+    Ok(vec![Article {
+        id: path.display().to_string(),
+        text: text.to_string(),
+    }])
+}
+
+fn empty_article(path: &Path, line: u64) -> Error {
+    Error::Data {
+        path: path.into(),
+        line,
+        message: "empty article: there is no text to score".into(),
+    }
+}
+
+/// One article per JSONL line: `text` (required), `id` (else `FILE:LINE`), `title`.
+fn jsonl_articles(path: &Path, bytes: &[u8]) -> Result<Vec<Article>> {
+    let mut out = Vec::new();
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = i as u64 + 1;
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let err = |message: String| Error::Data {
+            path: path.into(),
+            line,
+            message,
+        };
+        let value: serde_json::Value =
+            serde_json::from_slice(raw).map_err(|e| err(format!("not valid JSON: {e}")))?;
+        let field = |name: &str| match value.get(name) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(other) => Err(err(format!("field {name:?} should be a string, found {other}"))),
+        };
+        let text = field("text")?.ok_or_else(|| err("no \"text\" field".into()))?;
+        if text.trim().is_empty() {
+            return Err(empty_article(path, line));
+        }
+        let id = field("id")?.unwrap_or_else(|| format!("{}:{line}", path.display()));
+        let text = match field("title")? {
+            Some(title) => format!("{title}\n\n{text}"),
+            None => text,
+        };
+        out.push(Article { id, text });
+    }
+    if out.is_empty() {
+        return Err(empty_article(path, 1));
+    }
+    Ok(out)
+}
+
+fn walk_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+        let path = entry.path();
+        if kind.is_dir() {
+            walk_txt(&path, out)?;
+        } else if kind.is_file() && path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// The fixed train / dev split of labelled rows, by a hash of their id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Split {

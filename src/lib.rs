@@ -50,11 +50,13 @@
 //!
 //! Errors are [`Error`], which always names the file, line, option or value at fault.
 
+pub mod actors;
 pub mod data;
 mod error;
 pub mod features;
 pub mod metrics;
 pub mod model;
+pub mod report;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -252,3 +252,104 @@ pub fn with_spinner<T>(message: &str, work: impl FnOnce() -> T) -> T {
     spinner.finish_and_clear();
     out
 }
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LevelArg {
+    /// People roll up into their country.
+    Country,
+    /// Every actor on its own.
+    Actor,
+}
+
+/// Options for scoring whole articles.
+#[derive(Debug, Args)]
+pub struct ArticleArgs {
+    /// Treat JSONL input and standard input as articles (one per line / the whole text).
+    #[arg(long)]
+    pub articles: bool,
+    /// Roll-up level.
+    #[arg(long, default_value = "country")]
+    pub level: LevelArg,
+    /// Score boilerplate lines (newsletter, donation appeals, credits) like reporting.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// An actor dictionary (JSON Lines, like data/actors/*.jsonl) merged over the built-in one;
+    /// entries with the same id replace built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+}
+
+impl ArticleArgs {
+    /// The built-in actor dictionary with the user's merged in.
+    pub fn lexicon(&self) -> Result<stancekit::actors::Lexicon> {
+        let mut lexicon = stancekit::actors::Lexicon::builtin();
+        for path in &self.actors {
+            lexicon.merge_file(path)?;
+        }
+        Ok(lexicon)
+    }
+
+    /// A scorer over the two models with these options.
+    pub fn scorer<'a>(
+        &self,
+        stance: &'a stancekit::model::Classifier,
+        sentiment: &'a stancekit::model::Classifier,
+        lexicon: &'a stancekit::actors::Lexicon,
+        explain: Option<usize>,
+    ) -> Result<stancekit::report::Scorer<'a>> {
+        let mut scorer = stancekit::report::Scorer::new(stance, sentiment, lexicon)?;
+        scorer.level = match self.level {
+            LevelArg::Country => stancekit::report::Level::Country,
+            LevelArg::Actor => stancekit::report::Level::Actor,
+        };
+        scorer.keep_boilerplate = self.keep_boilerplate;
+        scorer.explain = explain;
+        Ok(scorer)
+    }
+}
+
+/// What an input holds.
+pub enum Input {
+    /// Labelled or unlabelled rows (TSV, CSV, JSONL), with the bytes read.
+    Rows(Vec<u8>),
+    /// Articles.
+    Articles(Vec<stancekit::data::Article>),
+}
+
+/// Reads an input and decides what it holds: directories and `.txt` files are articles;
+/// `.tsv` and `.csv` are rows; `.jsonl` is rows unless `articles`; standard input and other files
+/// are rows when their first line is a JSON object (rows unless `articles`) or a header naming
+/// `text_column`, else one article.
+pub fn read_any(path: &Path, text_column: &str, articles: bool) -> Result<Input> {
+    if path.is_dir() {
+        return Ok(Input::Articles(data::read_articles(path, false)?));
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("txt") => return Ok(Input::Articles(data::read_articles(path, false)?)),
+        Some("tsv" | "tab" | "csv") => return Ok(Input::Rows(read_input(path)?)),
+        Some("jsonl" | "ndjson") if articles => {
+            return Ok(Input::Articles(data::read_articles(path, true)?))
+        }
+        Some("jsonl" | "ndjson") => return Ok(Input::Rows(read_input(path)?)),
+        _ => {}
+    }
+    let bytes = read_input(path)?;
+    let first = bytes
+        .split(|&b| b == b'\n')
+        .find(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .unwrap_or(&[]);
+    let first = String::from_utf8_lossy(first);
+    let json = first.trim_start().starts_with('{');
+    let header = first
+        .trim_end()
+        .split(['\t', ','])
+        .any(|f| f.trim().trim_matches('"') == text_column);
+    if json && articles {
+        Ok(Input::Articles(data::articles_from(path, &bytes, true)?))
+    } else if (json || header) && !articles {
+        Ok(Input::Rows(bytes))
+    } else {
+        Ok(Input::Articles(data::articles_from(path, &bytes, false)?))
+    }
+}

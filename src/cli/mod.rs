@@ -1,9 +1,11 @@
 //! The `stance` command line: one module per subcommand, each an args struct and a short `run`.
 
+mod articles;
 mod common;
 mod evaluate;
+mod graph;
 mod inspect;
-mod predict;
+pub mod predict;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +37,7 @@ pub enum Command {
     Evaluate(evaluate::EvaluateCmd),
     Predict(predict::PredictCmd),
     Inspect(inspect::InspectCmd),
+    Graph(graph::GraphCmd),
 }
 
 impl Cli {
@@ -44,6 +47,7 @@ impl Cli {
             Command::Evaluate(c) => c.run(),
             Command::Predict(c) => c.run(),
             Command::Inspect(c) => c.run(),
+            Command::Graph(c) => c.run(),
         }
     }
 }

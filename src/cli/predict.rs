@@ -1,15 +1,16 @@
 //! `stance predict`: label every row of the input, in order.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use serde_json::{json, Map, Value};
 use stancekit::data::{self, Labels};
 use stancekit::model::{load_model, Builtin, Classifier, Contribution, Prediction};
 
-use super::common::{read_input, ColumnArgs};
+use super::articles;
+use super::common::{read_any, ArticleArgs, ColumnArgs, Input};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
@@ -21,10 +22,11 @@ pub enum OutputFormat {
     Csv,
 }
 
-/// Label rows (TSV, CSV or JSONL with a text column): one output row per input row, in order.
+/// Label rows (one output row per input row, in order), or score whole articles sentence by
+/// sentence with the actors they name, then roll up per actor and actor pair.
 ///
 /// Without --model, the two built-in models score every row: stance (warm / neutral / tense)
-/// and sentiment (positive / neutral / negative).
+/// and sentiment (positive / neutral / negative). Articles always use the pair.
 #[derive(Debug, Args)]
 pub struct PredictCmd {
     /// One model to apply instead of the built-in pair: a file, or builtin:NAME.
@@ -36,17 +38,20 @@ pub struct PredictCmd {
     /// The sentiment model of the pair [default: builtin:sentiment]
     #[arg(long, value_name = "MODEL", conflicts_with = "model")]
     pub sentiment_model: Option<String>,
-    /// Output format.
-    #[arg(long, default_value = "jsonl")]
-    pub format: OutputFormat,
+    /// Output format [default: table on a terminal, else jsonl]
+    #[arg(long)]
+    pub format: Option<OutputFormat>,
     /// List the N n-grams that pushed hardest toward each predicted label.
     #[arg(long, value_name = "N")]
     pub explain: Option<usize>,
-    /// Input files; `-` (the default) reads standard input.
+    /// Input: rows (TSV, CSV, JSONL), articles (.txt files, directories of them, JSONL with
+    /// --articles), or `-` (the default) for standard input.
     #[arg(value_name = "FILE", default_value = "-")]
     pub files: Vec<PathBuf>,
     #[command(flatten)]
     pub columns: ColumnArgs,
+    #[command(flatten)]
+    pub article: ArticleArgs,
 }
 
 /// The models to apply, each with the name its output goes under (`None`: a single model,
@@ -72,14 +77,57 @@ impl PredictCmd {
     }
 
     pub fn run(&self) -> Result<()> {
+        let format = self.format.unwrap_or(if std::io::stdout().is_terminal() {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Jsonl
+        });
+        let mut rows = Vec::new();
+        let mut articles = Vec::new();
+        for path in &self.files {
+            match read_any(path, &self.columns.text_column, self.article.articles)? {
+                Input::Rows(bytes) => rows.push((path, bytes)),
+                Input::Articles(a) => articles.extend(a),
+            }
+        }
+        if !rows.is_empty() && !articles.is_empty() {
+            bail!(stancekit::Error::config(
+                "FILE",
+                "rows and articles",
+                "give either row files (TSV, CSV, JSONL) or articles (.txt, directories, --articles), not both",
+            ));
+        }
         let models = self.models()?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
-        self.header(&models, &mut out)?;
-        for path in &self.files {
-            let bytes = read_input(path)?;
-            let rows =
-                data::read_rows_from(path, &bytes, &self.columns.columns(), Labels::Optional)?;
+        if articles.is_empty() {
+            self.rows(&models, &rows, format, &mut out)?;
+        } else {
+            let [(_, stance), (_, sentiment)] = &models[..] else {
+                bail!(stancekit::Error::config(
+                    "--model",
+                    self.model.as_deref().unwrap_or_default(),
+                    "articles are scored with a stance and a sentiment model: use --stance-model and --sentiment-model",
+                ));
+            };
+            let lexicon = self.article.lexicon()?;
+            let scorer = self.article.scorer(stance, sentiment, &lexicon, self.explain)?;
+            articles::write(&scorer, &articles, format, &mut out)?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+
+    fn rows(
+        &self,
+        models: &Models,
+        inputs: &[(&PathBuf, Vec<u8>)],
+        format: OutputFormat,
+        out: &mut impl Write,
+    ) -> Result<()> {
+        self.header(models, format, out)?;
+        for (path, bytes) in inputs {
+            let rows = data::read_rows_from(path, bytes, &self.columns.columns(), Labels::Optional)?;
             for row in rows {
                 let scored: Vec<(Prediction, Option<Vec<Contribution>>)> = models
                     .iter()
@@ -89,21 +137,18 @@ impl PredictCmd {
                         (p, e)
                     })
                     .collect();
-                match self.format {
-                    OutputFormat::Jsonl => jsonl_row(&models, &row.id, &scored, &mut out)?,
-                    OutputFormat::Csv => csv_row(&row.id, &models, &scored, &mut out)?,
-                    OutputFormat::Table => {
-                        table_row(&row.id, &row.text, &models, &scored, &mut out)?
-                    }
+                match format {
+                    OutputFormat::Jsonl => jsonl_row(models, &row.id, &scored, out)?,
+                    OutputFormat::Csv => csv_row(&row.id, models, &scored, out)?,
+                    OutputFormat::Table => table_row(&row.id, &row.text, models, &scored, out)?,
                 }
             }
         }
-        out.flush()?;
         Ok(())
     }
 
-    fn header(&self, models: &Models, out: &mut impl Write) -> Result<()> {
-        match self.format {
+    fn header(&self, models: &Models, format: OutputFormat, out: &mut impl Write) -> Result<()> {
+        match format {
             OutputFormat::Csv => {
                 let mut cols = vec!["id".to_string()];
                 for (name, m) in models {

@@ -15,6 +15,8 @@
 //! assert_eq!(&"They have not always seen eye-to-eye."[tokens[3].span.clone()], "always");
 //! ```
 
+mod boilerplate;
+mod sentences;
 mod stopwords;
 mod tokenize;
 
@@ -23,6 +25,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use boilerplate::{boilerplate, Boilerplate};
+pub use sentences::sentences;
 pub use stopwords::is_english_stopword;
 pub use tokenize::{tokenize, Piece, NUMBER_TOKEN};
 

@@ -4,4 +4,5 @@ mod builtin;
 mod cli;
 mod data_quality;
 mod fixtures;
+mod golden;
 mod properties;

@@ -1,0 +1,26 @@
+//! Actors: who a sentence names, from an alias dictionary; simple coreference across an
+//! article; and who acts on whom.
+//!
+//! ```
+//! use stancekit::actors::{Lexicon, Matcher};
+//!
+//! let lexicon = Lexicon::builtin();
+//! let matcher = Matcher::new(&lexicon);
+//! let text = "Turkish President Recep Tayyip Erdogan spoke to the Kremlin, The Moscow Times said.";
+//! let found: Vec<(&str, &str)> = matcher
+//!     .find(text)
+//!     .iter()
+//!     .map(|m| (&text[m.span.clone()], m.actor.as_str()))
+//!     .collect();
+//! assert_eq!(found, [("Turkish President Recep Tayyip Erdogan", "erdogan"), ("the Kremlin", "RUS")]);
+//! ```
+
+mod coref;
+mod direction;
+mod lexicon;
+mod matcher;
+
+pub use coref::{annotate, SentenceActors};
+pub use direction::{direction, RELATION_VERBS};
+pub use lexicon::{Actor, Kind, Lexicon};
+pub use matcher::{Matcher, Mention, Via};

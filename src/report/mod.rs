@@ -1,0 +1,450 @@
+//! Scoring whole articles: sentences, boilerplate, actors, stance and sentiment per sentence,
+//! and roll-ups per actor and per actor pair, for one article and for a corpus.
+//!
+//! Each sentence gets the stance model's probabilities and a score `P(warm) − P(tense)` in
+//! [−1, 1], the sentiment model's probabilities, its actor mentions and the actor pairs it
+//! relates (directed where the wording shows who acts on whom). Boilerplate sentences are listed
+//! but not scored toward actors and not rolled up.
+
+mod graph;
+mod output;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::actors::{annotate, Kind, Lexicon, Matcher, Via};
+pub use crate::data::Article;
+use crate::error::{Error, Result};
+use crate::model::{Classifier, Contribution};
+use crate::text::{boilerplate, sentences, Boilerplate};
+pub use graph::{render_svg, GraphOptions};
+pub use output::{write_csv_header, write_csv_sentence, write_table_rollup, write_table_sentence};
+
+/// Whether people roll up into their country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// People count for their country (the default).
+    Country,
+    /// Every actor on its own.
+    Actor,
+}
+
+/// A label with every label's probability.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    /// The most probable label.
+    pub label: String,
+    /// Probability of each label.
+    pub probabilities: BTreeMap<String, f64>,
+    /// The terms that pushed hardest toward the label (with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<Contribution>>,
+}
+
+/// An actor mention in the output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionOut {
+    /// The words of the text.
+    pub text: String,
+    /// Byte span in the article.
+    pub span: Range<usize>,
+    /// The actor's id.
+    pub actor: String,
+    /// The actor's display name.
+    pub name: String,
+    /// The actor's kind.
+    pub kind: Kind,
+    /// The id it rolls up to at country level.
+    pub country: String,
+    /// How it was named.
+    pub via: Via,
+    /// For a coreference, the earlier mention it was resolved from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved_from: Option<String>,
+}
+
+/// Two actors a sentence relates (ids at the chosen level, `a < b`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Pair {
+    /// The first actor (in id order).
+    pub a: String,
+    /// The second actor.
+    pub b: String,
+    /// The acting side, when the wording shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The side acted upon, when the wording shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// One scored sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceReport {
+    /// Always `"sentence"`.
+    pub kind: &'static str,
+    /// The article's id.
+    pub article: String,
+    /// 0-based position in the article.
+    pub index: usize,
+    /// Byte span in the article.
+    pub span: Range<usize>,
+    /// The sentence.
+    pub text: String,
+    /// Whether it is boilerplate (not reporting).
+    pub boilerplate: bool,
+    /// The rule that marked it as boilerplate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boilerplate_rule: Option<Boilerplate>,
+    /// Actors named (none for boilerplate).
+    pub mentions: Vec<MentionOut>,
+    /// Actor pairs related by the sentence, at the chosen level.
+    pub pairs: Vec<Pair>,
+    /// Stance.
+    pub stance: Scored,
+    /// `P(warm) − P(tense)`.
+    pub score: f64,
+    /// Sentiment.
+    pub sentiment: Scored,
+}
+
+/// A sentence quoted as evidence in a roll-up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The article.
+    pub article: String,
+    /// The sentence's index in it.
+    pub index: usize,
+    /// Its score.
+    pub score: f64,
+    /// The sentence.
+    pub text: String,
+}
+
+/// Statistics over the sentences that name an actor or a pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rollup {
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Mean of their scores.
+    pub mean_score: f64,
+    /// Sentences per stance label.
+    pub labels: BTreeMap<String, usize>,
+    /// The sentence with the highest score.
+    pub warmest: Evidence,
+    /// The sentence with the lowest score.
+    pub tensest: Evidence,
+}
+
+/// A roll-up for one actor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorRollup {
+    /// The actor's id.
+    pub actor: String,
+    /// Its name.
+    pub name: String,
+    /// The statistics.
+    #[serde(flatten)]
+    pub rollup: Rollup,
+}
+
+/// A roll-up for one pair of actors.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairRollup {
+    /// The first actor (in id order).
+    pub a: String,
+    /// The second actor.
+    pub b: String,
+    /// Their names, `a` first.
+    pub names: [String; 2],
+    /// Directed sentences, as `"SOURCE->TARGET"` → count.
+    pub directed: BTreeMap<String, usize>,
+    /// The statistics.
+    #[serde(flatten)]
+    pub rollup: Rollup,
+}
+
+/// The summary of one article, or of a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// `"article"` or `"corpus"`.
+    pub kind: &'static str,
+    /// The article's id (for a corpus: the number of articles, as text).
+    pub article: String,
+    /// Sentences in all.
+    pub sentences: usize,
+    /// Sentences marked as boilerplate.
+    pub boilerplate: usize,
+    /// Per actor, most sentences first.
+    pub actors: Vec<ActorRollup>,
+    /// Per pair, most sentences first.
+    pub pairs: Vec<PairRollup>,
+}
+
+/// Scores articles with a stance model and a sentiment model.
+#[derive(Debug)]
+pub struct Scorer<'a> {
+    stance: &'a Classifier,
+    sentiment: &'a Classifier,
+    lexicon: &'a Lexicon,
+    matcher: Matcher,
+    warm: usize,
+    tense: usize,
+    /// Roll people up into their country. Default [`Level::Country`].
+    pub level: Level,
+    /// Score boilerplate like reporting. Default `false`.
+    pub keep_boilerplate: bool,
+    /// Explain each label with this many terms. Default `None`.
+    pub explain: Option<usize>,
+}
+
+impl<'a> Scorer<'a> {
+    /// A scorer over the two models and an actor dictionary.
+    ///
+    /// # Errors
+    /// [`Error::Model`] when the stance model has no `warm` or no `tense` label.
+    pub fn new(stance: &'a Classifier, sentiment: &'a Classifier, lexicon: &'a Lexicon) -> Result<Self> {
+        let find = |label: &str| {
+            stance.labels().iter().position(|l| l == label).ok_or_else(|| Error::Model {
+                path: "stance model".into(),
+                message: format!(
+                    "scoring articles needs a stance model with labels warm and tense; this one has {}",
+                    stance.labels().join(", ")
+                ),
+            })
+        };
+        Ok(Scorer {
+            warm: find("warm")?,
+            tense: find("tense")?,
+            stance,
+            sentiment,
+            lexicon,
+            matcher: Matcher::new(lexicon),
+            level: Level::Country,
+            keep_boilerplate: false,
+            explain: None,
+        })
+    }
+
+    fn level_id<'b>(&'b self, id: &'b str) -> &'b str {
+        match self.level {
+            Level::Country => self.lexicon.country_of(id),
+            Level::Actor => id,
+        }
+    }
+
+    fn scored(&self, model: &Classifier, text: &str) -> Scored {
+        let p = model.predict(text);
+        Scored {
+            label: model.labels()[p.label].clone(),
+            probabilities: model.labels().iter().cloned().zip(p.probabilities.iter().copied()).collect(),
+            explain: self.explain.map(|n| model.explain(text, p.label, n)),
+        }
+    }
+
+    /// Scores every sentence of an article, in order.
+    pub fn score(&self, article: &Article) -> Vec<SentenceReport> {
+        let text = &article.text;
+        let spans = sentences(text);
+        let marks = boilerplate(text, &spans);
+        let skip: Vec<bool> = marks.iter().map(|m| m.is_some() && !self.keep_boilerplate).collect();
+        let actors = annotate(self.lexicon, &self.matcher, text, &spans, &skip);
+        spans
+            .into_iter()
+            .zip(marks)
+            .zip(actors)
+            .enumerate()
+            .map(|(index, ((span, mark), found))| {
+                let sentence = &text[span.clone()];
+                let stance = self.stance.predict(sentence);
+                let score = stance.probabilities[self.warm] - stance.probabilities[self.tense];
+                let mentions: Vec<MentionOut> = found
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let actor = self.lexicon.get(&m.mention.actor);
+                        MentionOut {
+                            text: text[m.mention.span.clone()].to_string(),
+                            span: m.mention.span.clone(),
+                            actor: m.mention.actor.clone(),
+                            name: actor.map_or_else(|| m.mention.actor.clone(), |a| a.name.clone()),
+                            kind: actor.map_or(Kind::Country, |a| a.kind),
+                            country: self.lexicon.country_of(&m.mention.actor).to_string(),
+                            via: m.mention.via,
+                            resolved_from: m.from.clone().map(|f| text[f].to_string()),
+                        }
+                    })
+                    .collect();
+                let mut ids: Vec<&str> = mentions.iter().map(|m| self.level_id(&m.actor)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let directed = found.direction.map(|(s, t)| {
+                    (
+                        self.level_id(&found.mentions[s].mention.actor).to_string(),
+                        self.level_id(&found.mentions[t].mention.actor).to_string(),
+                    )
+                });
+                let mut pairs = Vec::new();
+                for (i, a) in ids.iter().enumerate() {
+                    for b in &ids[i + 1..] {
+                        let (source, target) = match &directed {
+                            Some((s, t)) if (s == a && t == b) || (s == b && t == a) => {
+                                (Some(s.clone()), Some(t.clone()))
+                            }
+                            _ => (None, None),
+                        };
+                        pairs.push(Pair { a: a.to_string(), b: b.to_string(), source, target });
+                    }
+                }
+                SentenceReport {
+                    kind: "sentence",
+                    article: article.id.clone(),
+                    index,
+                    span,
+                    text: sentence.to_string(),
+                    boilerplate: mark.is_some(),
+                    boilerplate_rule: mark,
+                    mentions,
+                    pairs,
+                    stance: Scored {
+                        label: self.stance.labels()[stance.label].clone(),
+                        probabilities: self
+                            .stance
+                            .labels()
+                            .iter()
+                            .cloned()
+                            .zip(stance.probabilities.iter().copied())
+                            .collect(),
+                        explain: self.explain.map(|n| self.stance.explain(sentence, stance.label, n)),
+                    },
+                    score,
+                    sentiment: self.scored(self.sentiment, sentence),
+                }
+            })
+            .collect()
+    }
+
+    /// The stance model's labels.
+    pub fn stance_labels(&self) -> &[String] {
+        self.stance.labels()
+    }
+
+    /// The sentiment model's labels.
+    pub fn sentiment_labels(&self) -> &[String] {
+        self.sentiment.labels()
+    }
+
+    /// The display name of an actor id at the chosen level.
+    pub fn name_of(&self, id: &str) -> String {
+        self.lexicon.get(id).map_or_else(|| id.to_string(), |a| a.name.clone())
+    }
+}
+
+/// Accumulates roll-ups over sentences of one or many articles.
+#[derive(Debug, Default, Clone)]
+pub struct Rollups {
+    sentences: usize,
+    boilerplate: usize,
+    actors: BTreeMap<String, Acc>,
+    pairs: BTreeMap<(String, String), (Acc, BTreeMap<String, usize>)>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Acc {
+    n: usize,
+    sum: f64,
+    labels: BTreeMap<String, usize>,
+    warmest: Option<Evidence>,
+    tensest: Option<Evidence>,
+}
+
+impl Acc {
+    fn add(&mut self, s: &SentenceReport) {
+        self.n += 1;
+        self.sum += s.score;
+        *self.labels.entry(s.stance.label.clone()).or_default() += 1;
+        let evidence = || Evidence {
+            article: s.article.clone(),
+            index: s.index,
+            score: s.score,
+            text: s.text.clone(),
+        };
+        if self.warmest.as_ref().is_none_or(|e| s.score > e.score) {
+            self.warmest = Some(evidence());
+        }
+        if self.tensest.as_ref().is_none_or(|e| s.score < e.score) {
+            self.tensest = Some(evidence());
+        }
+    }
+
+    fn rollup(&self) -> Rollup {
+        Rollup {
+            sentences: self.n,
+            mean_score: self.sum / self.n as f64,
+            labels: self.labels.clone(),
+            warmest: self.warmest.clone().expect("at least one sentence"),
+            tensest: self.tensest.clone().expect("at least one sentence"),
+        }
+    }
+}
+
+impl Rollups {
+    /// Adds the sentences of one article (boilerplate is counted, not rolled up).
+    pub fn add(&mut self, sentences: &[SentenceReport], scorer: &Scorer<'_>) {
+        for s in sentences {
+            self.sentences += 1;
+            if s.boilerplate && !scorer.keep_boilerplate {
+                self.boilerplate += 1;
+                continue;
+            }
+            let mut ids: Vec<&str> = s.mentions.iter().map(|m| scorer.level_id(&m.actor)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                self.actors.entry(id.to_string()).or_default().add(s);
+            }
+            for p in &s.pairs {
+                let entry = self.pairs.entry((p.a.clone(), p.b.clone())).or_default();
+                entry.0.add(s);
+                if let (Some(src), Some(tgt)) = (&p.source, &p.target) {
+                    *entry.1.entry(format!("{src}->{tgt}")).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// The summary, actors and pairs with most sentences first (ties by id).
+    pub fn summary(&self, kind: &'static str, article: &str, scorer: &Scorer<'_>) -> Summary {
+        let mut actors: Vec<ActorRollup> = self
+            .actors
+            .iter()
+            .map(|(id, acc)| ActorRollup { actor: id.clone(), name: scorer.name_of(id), rollup: acc.rollup() })
+            .collect();
+        actors.sort_by(|x, y| y.rollup.sentences.cmp(&x.rollup.sentences).then(x.actor.cmp(&y.actor)));
+        let mut pairs: Vec<PairRollup> = self
+            .pairs
+            .iter()
+            .map(|((a, b), (acc, directed))| PairRollup {
+                a: a.clone(),
+                b: b.clone(),
+                names: [scorer.name_of(a), scorer.name_of(b)],
+                directed: directed.clone(),
+                rollup: acc.rollup(),
+            })
+            .collect();
+        pairs.sort_by(|x, y| {
+            y.rollup.sentences.cmp(&x.rollup.sentences).then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
+        });
+        Summary {
+            kind,
+            article: article.to_string(),
+            sentences: self.sentences,
+            boilerplate: self.boilerplate,
+            actors,
+            pairs,
+        }
+    }
+}
