@@ -107,12 +107,16 @@ pub fn read_articles(path: &Path, jsonl: bool) -> Result<Vec<Article>> {
         }
         return Ok(out);
     }
-    let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(Error::Data {
             path: path.into(),
             line: 0,
-            message: format!("{size} bytes is more than the {MAX_ARTICLE_BYTES} bytes an article may have"),
+            message: format!(
+                "{size} bytes is more than the {MAX_ARTICLE_BYTES} bytes an article may have"
+            ),
         });
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -135,7 +139,11 @@ pub fn articles_from(path: &Path, bytes: &[u8], jsonl: bool) -> Result<Vec<Artic
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let col = at
+            - bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
         Error::Data {
             path: path.into(),
             line,
@@ -179,7 +187,9 @@ fn jsonl_articles(path: &Path, bytes: &[u8]) -> Result<Vec<Article>> {
             None | Some(serde_json::Value::Null) => Ok(None),
             Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
             Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
-            Some(other) => Err(err(format!("field {name:?} should be a string, found {other}"))),
+            Some(other) => Err(err(format!(
+                "field {name:?} should be a string, found {other}"
+            ))),
         };
         let text = field("text")?.ok_or_else(|| err("no \"text\" field".into()))?;
         if text.trim().is_empty() {

@@ -78,7 +78,10 @@ pub fn annotate(
     let mut out = Vec::with_capacity(sentences.len());
     for (i, span) in sentences.iter().enumerate() {
         if skip[i] {
-            out.push(SentenceActors { mentions: Vec::new(), direction: None });
+            out.push(SentenceActors {
+                mentions: Vec::new(),
+                direction: None,
+            });
             continue;
         }
         let sentence = &text[span.clone()];
@@ -86,13 +89,18 @@ pub fn annotate(
             .find(sentence)
             .into_iter()
             .map(|m| ResolvedMention {
-                mention: Mention { span: m.span.start + span.start..m.span.end + span.start, ..m },
+                mention: Mention {
+                    span: m.span.start + span.start..m.span.end + span.start,
+                    ..m
+                },
                 from: None,
             })
             .collect();
         let previous = history.iter().rev().find(|(s, _)| *s < i).map(|(s, _)| *s);
         let is_kind = |m: &Mention, kinds: &[Kind]| {
-            lexicon.get(&m.actor).is_some_and(|a| kinds.contains(&a.kind))
+            lexicon
+                .get(&m.actor)
+                .is_some_and(|a| kinds.contains(&a.kind))
         };
         // Pair phrases.
         let lower = sentence.to_lowercase();
@@ -102,7 +110,11 @@ pub fn annotate(
         ] {
             for phrase in phrases {
                 for (at, _) in lower.match_indices(phrase) {
-                    if lower[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    if lower[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                    {
                         continue;
                     }
                     let mut picked: Vec<(String, Range<usize>)> = Vec::new();
@@ -110,7 +122,11 @@ pub fn annotate(
                         if !is_kind(m, kinds) {
                             continue;
                         }
-                        let id = if country_level { lexicon.country_of(&m.actor).to_string() } else { m.actor.clone() };
+                        let id = if country_level {
+                            lexicon.country_of(&m.actor).to_string()
+                        } else {
+                            m.actor.clone()
+                        };
                         if !picked.iter().any(|(p, _)| *p == id) {
                             picked.push((id, m.span.clone()));
                         }
@@ -122,7 +138,11 @@ pub fn annotate(
                         let phrase_span = span.start + at..span.start + at + phrase.len();
                         for (id, from) in picked.into_iter().rev() {
                             mentions.push(ResolvedMention {
-                                mention: Mention { span: phrase_span.clone(), actor: id, via: Via::Coreference },
+                                mention: Mention {
+                                    span: phrase_span.clone(),
+                                    actor: id,
+                                    via: Via::Coreference,
+                                },
                                 from: Some(from),
                             });
                         }
@@ -132,7 +152,10 @@ pub fn annotate(
         }
         // Sentence-initial pronouns.
         let mut first_words = sentence.split_whitespace();
-        let (first, second) = (first_words.next().unwrap_or(""), first_words.next().unwrap_or(""));
+        let (first, second) = (
+            first_words.next().unwrap_or(""),
+            first_words.next().unwrap_or(""),
+        );
         let wanted: Option<&[Kind]> = match first {
             "He" | "She" => Some(&[Kind::Person]),
             "It" if IT_VERBS.contains(&second.trim_matches(|c: char| !c.is_alphanumeric())) => {
@@ -171,7 +194,113 @@ pub fn annotate(
                 .filter(|m| m.mention.via != Via::Coreference)
                 .map(|m| (i, m.mention.clone())),
         );
-        out.push(SentenceActors { mentions, direction });
+        out.push(SentenceActors {
+            mentions,
+            direction,
+        });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::matcher::tests::lexicon;
+    use crate::text::sentences;
+
+    /// A mention as (actor, via, text of the antecedent).
+    type Found = (String, Via, Option<String>);
+
+    /// A sentence's mentions, and its direction as (source, target).
+    type Sentence = (Vec<Found>, Option<(String, String)>);
+
+    fn run(text: &str) -> Vec<Sentence> {
+        let lexicon = lexicon();
+        let matcher = Matcher::new(&lexicon);
+        let spans = sentences(text);
+        let skip = vec![false; spans.len()];
+        annotate(&lexicon, &matcher, text, &spans, &skip)
+            .into_iter()
+            .map(|s| {
+                let mentions = s
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        (
+                            m.mention.actor.clone(),
+                            m.mention.via,
+                            m.from.clone().map(|f| text[f].to_string()),
+                        )
+                    })
+                    .collect();
+                let direction = s.direction.map(|(a, b)| {
+                    (
+                        s.mentions[a].mention.actor.clone(),
+                        s.mentions[b].mention.actor.clone(),
+                    )
+                });
+                (mentions, direction)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_two_leaders_are_the_last_two_people_named() {
+        let got = run("Putin told Erdogan about it. The two leaders have not always agreed.");
+        assert_eq!(got[0].1, Some(("putin".into(), "erdogan".into())));
+        assert_eq!(
+            got[1].0,
+            [
+                ("putin".into(), Via::Coreference, Some("Putin".into())),
+                ("erdogan".into(), Via::Coreference, Some("Erdogan".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn both_countries_count_people_for_their_country() {
+        let got = run("Putin phoned Ankara. Both countries want calm.");
+        let actors: Vec<&str> = got[1].0.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(actors, ["RUS", "TUR"]);
+    }
+
+    #[test]
+    fn sentence_initial_pronouns_take_the_previous_subject() {
+        let got = run("Erdogan met Putin in Sochi. He praised the talks. Ankara hosted the summit. It has also mediated.");
+        assert_eq!(
+            got[1].0,
+            [("erdogan".into(), Via::Coreference, Some("Erdogan".into()))]
+        );
+        assert_eq!(
+            got[3].0,
+            [("TUR".into(), Via::Coreference, Some("Ankara".into()))]
+        );
+        assert!(run("Ankara agreed. It is unclear why.")[1].0.is_empty());
+    }
+
+    #[test]
+    fn passive_voice_reverses_the_direction() {
+        let got = run("Erdogan was praised by Putin on Monday.");
+        assert_eq!(got[0].1, Some(("putin".into(), "erdogan".into())));
+        assert_eq!(run("Russia and Turkey, neighbours, met.")[0].1, None);
+    }
+
+    #[test]
+    fn skipped_sentences_give_no_actors_and_no_antecedents() {
+        let text = "Putin spoke. Erdogan listened. The two leaders left.";
+        let lexicon = lexicon();
+        let spans = sentences(text);
+        let got = annotate(
+            &lexicon,
+            &Matcher::new(&lexicon),
+            text,
+            &spans,
+            &[false, true, false],
+        );
+        assert!(got[1].mentions.is_empty());
+        assert!(
+            got[2].mentions.is_empty(),
+            "only one person is left to resolve to"
+        );
+    }
 }

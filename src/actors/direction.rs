@@ -14,13 +14,69 @@ use super::Mention;
 
 /// Stems of verbs that carry a relation from their subject to their object.
 pub const RELATION_VERBS: &[&str] = &[
-    "accus", "applaud", "assur", "attack", "back", "blam", "bomb", "call", "castigat", "censur",
-    "cheer", "commend", "condemn", "congratulat", "court", "criticis", "criticiz", "defend",
-    "deliver", "denounc", "embrac", "endors", "expel", "fault", "greet", "hail", "host", "invad",
-    "invit", "laud", "lectur", "met", "meet", "offer", "pledg", "prais", "press", "promis",
-    "rebuk", "recogni", "reject", "reprimand", "sanction", "scold", "sent", "shell", "slam",
-    "snub", "strik", "struck", "summon", "support", "sued", "su", "target", "thank", "threaten",
-    "told", "tell", "urg", "visit", "warn", "welcom",
+    "accus",
+    "applaud",
+    "assur",
+    "attack",
+    "back",
+    "blam",
+    "bomb",
+    "call",
+    "castigat",
+    "censur",
+    "cheer",
+    "commend",
+    "condemn",
+    "congratulat",
+    "court",
+    "criticis",
+    "criticiz",
+    "defend",
+    "deliver",
+    "denounc",
+    "embrac",
+    "endors",
+    "expel",
+    "fault",
+    "greet",
+    "hail",
+    "host",
+    "invad",
+    "invit",
+    "laud",
+    "lectur",
+    "met",
+    "meet",
+    "offer",
+    "pledg",
+    "prais",
+    "press",
+    "promis",
+    "rebuk",
+    "recogni",
+    "reject",
+    "reprimand",
+    "sanction",
+    "scold",
+    "sent",
+    "shell",
+    "slam",
+    "snub",
+    "strik",
+    "struck",
+    "summon",
+    "support",
+    "sued",
+    "su",
+    "target",
+    "thank",
+    "threaten",
+    "told",
+    "tell",
+    "urg",
+    "visit",
+    "warn",
+    "welcom",
 ];
 
 const PASSIVE_AUX: &[&str] = &["are", "been", "being", "is", "was", "were"];
@@ -30,12 +86,18 @@ const PASSIVE_AUX: &[&str] = &["are", "been", "being", "is", "was", "were"];
 pub fn direction(sentence: &str, mentions: &[Mention]) -> Option<(usize, usize)> {
     for a in 0..mentions.len() {
         for b in a + 1..mentions.len() {
-            if mentions[a].actor == mentions[b].actor {
-                continue;
+            if mentions[a].actor == mentions[b].actor
+                || mentions[b].span.start < mentions[a].span.end
+            {
+                continue; // the same actor, or one phrase standing for both ("the two leaders")
             }
             let between = &sentence[mentions[a].span.end..mentions[b].span.start];
             if let Some(found) = classify(between) {
-                return Some(if found == Flow::Forward { (a, b) } else { (b, a) });
+                return Some(if found == Flow::Forward {
+                    (a, b)
+                } else {
+                    (b, a)
+                });
             }
             // Only look past the nearest following mention for the active pattern.
             break;
@@ -67,9 +129,15 @@ fn classify(between: &str) -> Option<Flow> {
         return None;
     }
     let passive = verb_at > 0
-        && words[..verb_at].iter().any(|w| PASSIVE_AUX.contains(&w.as_str()))
+        && words[..verb_at]
+            .iter()
+            .any(|w| PASSIVE_AUX.contains(&w.as_str()))
         && words[verb_at + 1..].first().is_some_and(|w| w == "by");
-    Some(if passive { Flow::Backward } else { Flow::Forward })
+    Some(if passive {
+        Flow::Backward
+    } else {
+        Flow::Forward
+    })
 }
 
 fn is_relation_verb(word: &str) -> bool {
@@ -78,10 +146,24 @@ fn is_relation_verb(word: &str) -> bool {
         word.strip_prefix(stem).is_some_and(|rest| {
             matches!(
                 rest,
-                "" | "e" | "s" | "es" | "ed" | "d" | "ing" | "ied" | "ies" | "se" | "sed" | "ses"
-                    | "sing" | "ze" | "zed" | "zes" | "zing" | "ation"
-            )
-                && !(rest.is_empty() && stem.len() < 4 && *stem != "met")
+                "" | "e"
+                    | "s"
+                    | "es"
+                    | "ed"
+                    | "d"
+                    | "ing"
+                    | "ied"
+                    | "ies"
+                    | "se"
+                    | "sed"
+                    | "ses"
+                    | "sing"
+                    | "ze"
+                    | "zed"
+                    | "zes"
+                    | "zing"
+                    | "ation"
+            ) && !(rest.is_empty() && stem.len() < 4 && *stem != "met")
         })
     })
 }

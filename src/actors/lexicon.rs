@@ -76,9 +76,18 @@ pub struct Lexicon {
 }
 
 const BUILTIN: &[(&str, &str)] = &[
-    ("data/actors/countries.jsonl", include_str!("../../data/actors/countries.jsonl")),
-    ("data/actors/organisations.jsonl", include_str!("../../data/actors/organisations.jsonl")),
-    ("data/actors/people.jsonl", include_str!("../../data/actors/people.jsonl")),
+    (
+        "data/actors/countries.jsonl",
+        include_str!("../../data/actors/countries.jsonl"),
+    ),
+    (
+        "data/actors/organisations.jsonl",
+        include_str!("../../data/actors/organisations.jsonl"),
+    ),
+    (
+        "data/actors/people.jsonl",
+        include_str!("../../data/actors/people.jsonl"),
+    ),
 ];
 const BUILTIN_NOT_ACTORS: &str = include_str!("../../data/actors/not-actors.txt");
 
@@ -126,7 +135,10 @@ impl Lexicon {
         for actor in self.actors.values() {
             if let Some(parent) = &actor.parent {
                 if !self.actors.contains_key(parent) {
-                    return Err(format!("actor {:?} has unknown parent {parent:?}", actor.id));
+                    return Err(format!(
+                        "actor {:?} has unknown parent {parent:?}",
+                        actor.id
+                    ));
                 }
             }
         }
@@ -143,6 +155,11 @@ impl Lexicon {
         self.actors.values()
     }
 
+    /// Replaces the names that contain an alias but are not actors.
+    pub fn set_not_actors(&mut self, names: Vec<String>) {
+        self.not_actors = names;
+    }
+
     /// Names that contain an alias but are not actors.
     pub fn not_actors(&self) -> &[String] {
         &self.not_actors
@@ -151,7 +168,11 @@ impl Lexicon {
     /// The id an actor rolls up to at country level: a person's parent, else itself.
     pub fn country_of<'a>(&'a self, id: &'a str) -> &'a str {
         match self.actors.get(id) {
-            Some(Actor { kind: Kind::Person, parent: Some(parent), .. }) => parent,
+            Some(Actor {
+                kind: Kind::Person,
+                parent: Some(parent),
+                ..
+            }) => parent,
             _ => id,
         }
     }

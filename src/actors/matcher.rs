@@ -50,10 +50,34 @@ pub struct Mention {
 
 /// Words that may stand between a nationality word and a person's name in a title.
 const TITLE_WORDS: &[&str] = &[
-    "Chancellor", "Crown", "Defence", "Defense", "Deputy", "Emir", "Foreign", "King", "Leader",
-    "Minister", "President", "Premier", "Prime", "Prince", "Queen", "Secretary", "Sultan",
-    "Supreme", "Vice", "ambassador", "counterpart", "diplomat", "envoy", "leader", "minister",
-    "president", "strongman", "top",
+    "Chancellor",
+    "Crown",
+    "Defence",
+    "Defense",
+    "Deputy",
+    "Emir",
+    "Foreign",
+    "King",
+    "Leader",
+    "Minister",
+    "President",
+    "Premier",
+    "Prime",
+    "Prince",
+    "Queen",
+    "Secretary",
+    "Sultan",
+    "Supreme",
+    "Vice",
+    "ambassador",
+    "counterpart",
+    "diplomat",
+    "envoy",
+    "leader",
+    "minister",
+    "president",
+    "strongman",
+    "top",
 ];
 
 #[derive(Debug, Clone)]
@@ -116,7 +140,8 @@ impl Matcher {
             ];
             for (list, via) in forms {
                 for alias in list {
-                    let tokens: Vec<String> = words(alias).iter().map(|w| w.text.to_string()).collect();
+                    let tokens: Vec<String> =
+                        words(alias).iter().map(|w| w.text.to_string()).collect();
                     if tokens.is_empty() {
                         continue;
                     }
@@ -219,5 +244,156 @@ impl Matcher {
             i = end;
         }
         out
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::actors::Actor;
+
+    pub(crate) fn lexicon() -> Lexicon {
+        let actor = |id: &str,
+                     kind,
+                     parent: Option<&str>,
+                     aliases: &[&str],
+                     demonyms: &[&str],
+                     seats: &[&str]| Actor {
+            id: id.into(),
+            kind,
+            name: aliases.first().copied().unwrap_or(id).into(),
+            parent: parent.map(String::from),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            demonyms: demonyms.iter().map(|s| s.to_string()).collect(),
+            seats: seats.iter().map(|s| s.to_string()).collect(),
+            role: None,
+            years: None,
+        };
+        let mut lexicon = Lexicon::default();
+        lexicon.merge(vec![
+            actor(
+                "RUS",
+                Kind::Country,
+                None,
+                &["Russia", "Moscow"],
+                &["Russian"],
+                &["the Kremlin"],
+            ),
+            actor(
+                "TUR",
+                Kind::Country,
+                None,
+                &["Turkey", "Ankara"],
+                &["Turkish"],
+                &[],
+            ),
+            actor(
+                "USA",
+                Kind::Country,
+                None,
+                &["United States", "US", "Washington"],
+                &["American"],
+                &["the White House"],
+            ),
+            actor("GEO", Kind::Country, None, &["Georgia"], &["Georgian"], &[]),
+            actor("WEST", Kind::Bloc, None, &["the West"], &[], &[]),
+            actor(
+                "putin",
+                Kind::Person,
+                Some("RUS"),
+                &["Vladimir Putin", "Putin"],
+                &[],
+                &[],
+            ),
+            actor(
+                "erdogan",
+                Kind::Person,
+                Some("TUR"),
+                &["Recep Tayyip Erdogan", "Erdogan"],
+                &[],
+                &[],
+            ),
+            actor("x1", Kind::Person, Some("USA"), &["Kim"], &[], &[]),
+            actor("x2", Kind::Person, Some("TUR"), &["Kim"], &[], &[]),
+        ]);
+        lexicon.set_not_actors(vec!["the Moscow Times".into(), "New Georgia".into()]);
+        lexicon
+    }
+
+    fn found(text: &str) -> Vec<(String, String, Via)> {
+        Matcher::new(&lexicon())
+            .find(text)
+            .into_iter()
+            .map(|m| (text[m.span.clone()].to_string(), m.actor, m.via))
+            .collect()
+    }
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        found(text).into_iter().map(|(t, a, _)| (t, a)).collect()
+    }
+
+    fn p(t: &str, a: &str) -> (String, String) {
+        (t.to_string(), a.to_string())
+    }
+
+    #[test]
+    fn longest_alias_wins_and_titles_join_the_name() {
+        assert_eq!(
+            found("Turkish President Recep Tayyip Erdogan met Putin."),
+            [
+                (
+                    "Turkish President Recep Tayyip Erdogan".into(),
+                    "erdogan".into(),
+                    Via::Title
+                ),
+                ("Putin".into(), "putin".into(), Via::Name),
+            ]
+        );
+    }
+
+    #[test]
+    fn demonyms_without_a_name_are_the_country() {
+        assert_eq!(
+            pairs("Turkish officials met Russian-Turkish panels"),
+            [
+                p("Turkish", "TUR"),
+                p("Russian", "RUS"),
+                p("Turkish", "TUR"),
+            ]
+        );
+    }
+
+    #[test]
+    fn possessives_seats_and_sentence_initial_the() {
+        assert_eq!(
+            pairs("The Kremlin rejected the West's offer and Russia's plan"),
+            [
+                p("The Kremlin", "RUS"),
+                p("the West", "WEST"),
+                p("Russia", "RUS"),
+            ]
+        );
+        assert_eq!(pairs("Russia’s envoy"), [p("Russia", "RUS")]);
+    }
+
+    #[test]
+    fn case_matters_for_acronyms_and_names() {
+        assert_eq!(pairs("the US told us to go"), [p("US", "USA")]);
+        assert!(pairs("a turkey dinner in the us").is_empty());
+    }
+
+    #[test]
+    fn listed_non_actors_hide_the_place_inside_them() {
+        assert!(pairs("The Moscow Times reported it").is_empty());
+        assert!(pairs("They toured New Georgia").is_empty());
+        assert_eq!(
+            pairs("The Moscow Times said Moscow agreed"),
+            [p("Moscow", "RUS")]
+        );
+    }
+
+    #[test]
+    fn an_alias_of_two_actors_is_never_matched() {
+        assert!(pairs("Kim arrived").is_empty());
     }
 }

@@ -6,8 +6,7 @@ use std::io::Write;
 use anyhow::Result;
 use stancekit::data::Article;
 use stancekit::report::{
-    write_csv_header, write_csv_sentence, write_table_rollup, write_table_sentence, Rollups,
-    Scorer,
+    write_csv_header, write_csv_sentence, write_table_rollup, write_table_sentence, Rollups, Scorer,
 };
 
 use super::predict::OutputFormat;

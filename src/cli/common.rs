@@ -324,7 +324,10 @@ pub fn read_any(path: &Path, text_column: &str, articles: bool) -> Result<Input>
     if path.is_dir() {
         return Ok(Input::Articles(data::read_articles(path, false)?));
     }
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("txt") => return Ok(Input::Articles(data::read_articles(path, false)?)),
         Some("tsv" | "tab" | "csv") => return Ok(Input::Rows(read_input(path)?)),

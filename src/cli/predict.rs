@@ -111,7 +111,9 @@ impl PredictCmd {
                 ));
             };
             let lexicon = self.article.lexicon()?;
-            let scorer = self.article.scorer(stance, sentiment, &lexicon, self.explain)?;
+            let scorer = self
+                .article
+                .scorer(stance, sentiment, &lexicon, self.explain)?;
             articles::write(&scorer, &articles, format, &mut out)?;
         }
         out.flush()?;
@@ -127,7 +129,8 @@ impl PredictCmd {
     ) -> Result<()> {
         self.header(models, format, out)?;
         for (path, bytes) in inputs {
-            let rows = data::read_rows_from(path, bytes, &self.columns.columns(), Labels::Optional)?;
+            let rows =
+                data::read_rows_from(path, bytes, &self.columns.columns(), Labels::Optional)?;
             for row in rows {
                 let scored: Vec<(Prediction, Option<Vec<Contribution>>)> = models
                     .iter()

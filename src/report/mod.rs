@@ -206,7 +206,11 @@ impl<'a> Scorer<'a> {
     ///
     /// # Errors
     /// [`Error::Model`] when the stance model has no `warm` or no `tense` label.
-    pub fn new(stance: &'a Classifier, sentiment: &'a Classifier, lexicon: &'a Lexicon) -> Result<Self> {
+    pub fn new(
+        stance: &'a Classifier,
+        sentiment: &'a Classifier,
+        lexicon: &'a Lexicon,
+    ) -> Result<Self> {
         let find = |label: &str| {
             stance.labels().iter().position(|l| l == label).ok_or_else(|| Error::Model {
                 path: "stance model".into(),
@@ -240,7 +244,12 @@ impl<'a> Scorer<'a> {
         let p = model.predict(text);
         Scored {
             label: model.labels()[p.label].clone(),
-            probabilities: model.labels().iter().cloned().zip(p.probabilities.iter().copied()).collect(),
+            probabilities: model
+                .labels()
+                .iter()
+                .cloned()
+                .zip(p.probabilities.iter().copied())
+                .collect(),
             explain: self.explain.map(|n| model.explain(text, p.label, n)),
         }
     }
@@ -250,7 +259,10 @@ impl<'a> Scorer<'a> {
         let text = &article.text;
         let spans = sentences(text);
         let marks = boilerplate(text, &spans);
-        let skip: Vec<bool> = marks.iter().map(|m| m.is_some() && !self.keep_boilerplate).collect();
+        let skip: Vec<bool> = marks
+            .iter()
+            .map(|m| m.is_some() && !self.keep_boilerplate)
+            .collect();
         let actors = annotate(self.lexicon, &self.matcher, text, &spans, &skip);
         spans
             .into_iter()
@@ -296,7 +308,12 @@ impl<'a> Scorer<'a> {
                             }
                             _ => (None, None),
                         };
-                        pairs.push(Pair { a: a.to_string(), b: b.to_string(), source, target });
+                        pairs.push(Pair {
+                            a: a.to_string(),
+                            b: b.to_string(),
+                            source,
+                            target,
+                        });
                     }
                 }
                 SentenceReport {
@@ -318,7 +335,9 @@ impl<'a> Scorer<'a> {
                             .cloned()
                             .zip(stance.probabilities.iter().copied())
                             .collect(),
-                        explain: self.explain.map(|n| self.stance.explain(sentence, stance.label, n)),
+                        explain: self
+                            .explain
+                            .map(|n| self.stance.explain(sentence, stance.label, n)),
                     },
                     score,
                     sentiment: self.scored(self.sentiment, sentence),
@@ -339,7 +358,9 @@ impl<'a> Scorer<'a> {
 
     /// The display name of an actor id at the chosen level.
     pub fn name_of(&self, id: &str) -> String {
-        self.lexicon.get(id).map_or_else(|| id.to_string(), |a| a.name.clone())
+        self.lexicon
+            .get(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
     }
 }
 
@@ -400,7 +421,11 @@ impl Rollups {
                 self.boilerplate += 1;
                 continue;
             }
-            let mut ids: Vec<&str> = s.mentions.iter().map(|m| scorer.level_id(&m.actor)).collect();
+            let mut ids: Vec<&str> = s
+                .mentions
+                .iter()
+                .map(|m| scorer.level_id(&m.actor))
+                .collect();
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
@@ -421,9 +446,18 @@ impl Rollups {
         let mut actors: Vec<ActorRollup> = self
             .actors
             .iter()
-            .map(|(id, acc)| ActorRollup { actor: id.clone(), name: scorer.name_of(id), rollup: acc.rollup() })
+            .map(|(id, acc)| ActorRollup {
+                actor: id.clone(),
+                name: scorer.name_of(id),
+                rollup: acc.rollup(),
+            })
             .collect();
-        actors.sort_by(|x, y| y.rollup.sentences.cmp(&x.rollup.sentences).then(x.actor.cmp(&y.actor)));
+        actors.sort_by(|x, y| {
+            y.rollup
+                .sentences
+                .cmp(&x.rollup.sentences)
+                .then(x.actor.cmp(&y.actor))
+        });
         let mut pairs: Vec<PairRollup> = self
             .pairs
             .iter()
@@ -436,7 +470,10 @@ impl Rollups {
             })
             .collect();
         pairs.sort_by(|x, y| {
-            y.rollup.sentences.cmp(&x.rollup.sentences).then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
+            y.rollup
+                .sentences
+                .cmp(&x.rollup.sentences)
+                .then((&x.a, &x.b).cmp(&(&y.a, &y.b)))
         });
         Summary {
             kind,

@@ -29,8 +29,17 @@ fn short(text: &str, max: usize) -> String {
 /// One table line per sentence: index, score bar, score, stance, sentiment, actors, text.
 pub fn write_table_sentence(out: &mut impl Write, s: &SentenceReport) -> io::Result<()> {
     if s.boilerplate {
-        let rule = s.boilerplate_rule.map_or(String::new(), |r| format!("{r:?}").to_lowercase());
-        return writeln!(out, "{:>3} {:<11} {:<29} | {}", s.index, "", format!("boilerplate ({rule})"), short(&s.text, 70));
+        let rule = s
+            .boilerplate_rule
+            .map_or(String::new(), |r| format!("{r:?}").to_lowercase());
+        return writeln!(
+            out,
+            "{:>3} {:<11} {:<29} | {}",
+            s.index,
+            "",
+            format!("boilerplate ({rule})"),
+            short(&s.text, 70)
+        );
     }
     let mut actors: Vec<String> = s.mentions.iter().map(|m| m.actor.clone()).collect();
     actors.dedup();
@@ -62,7 +71,11 @@ pub fn write_table_rollup(out: &mut impl Write, summary: &Summary) -> io::Result
     if summary.pairs.is_empty() && summary.actors.is_empty() {
         return writeln!(out, "  no actors found");
     }
-    writeln!(out, "  {:<36} {:>5} {:>6}  warm/neutral/tense  directed", "pair", "sent.", "mean")?;
+    writeln!(
+        out,
+        "  {:<36} {:>5} {:>6}  warm/neutral/tense  directed",
+        "pair", "sent.", "mean"
+    )?;
     for p in &summary.pairs {
         let count = |l: &str| p.rollup.labels.get(l).copied().unwrap_or(0);
         let directed: Vec<String> = p.directed.iter().map(|(k, v)| format!("{k} {v}")).collect();
@@ -78,7 +91,11 @@ pub fn write_table_rollup(out: &mut impl Write, summary: &Summary) -> io::Result
             directed.join(", ")
         )?;
     }
-    writeln!(out, "  {:<36} {:>5} {:>6}  warm/neutral/tense", "actor", "sent.", "mean")?;
+    writeln!(
+        out,
+        "  {:<36} {:>5} {:>6}  warm/neutral/tense",
+        "actor", "sent.", "mean"
+    )?;
     for a in &summary.actors {
         let count = |l: &str| a.rollup.labels.get(l).copied().unwrap_or(0);
         writeln!(
@@ -93,23 +110,49 @@ pub fn write_table_rollup(out: &mut impl Write, summary: &Summary) -> io::Result
         )?;
     }
     if let Some(top) = summary.pairs.first() {
-        writeln!(out, "  warmest {} – {}: {}", top.names[0], top.names[1], short(&top.rollup.warmest.text, 90))?;
-        writeln!(out, "  tensest {} – {}: {}", top.names[0], top.names[1], short(&top.rollup.tensest.text, 90))?;
+        writeln!(
+            out,
+            "  warmest {} – {}: {}",
+            top.names[0],
+            top.names[1],
+            short(&top.rollup.warmest.text, 90)
+        )?;
+        writeln!(
+            out,
+            "  tensest {} – {}: {}",
+            top.names[0],
+            top.names[1],
+            short(&top.rollup.tensest.text, 90)
+        )?;
     }
     Ok(())
 }
 
 /// The CSV header for sentence rows, with one probability column per label of each model.
-pub fn write_csv_header(out: &mut impl Write, stance: &[String], sentiment: &[String]) -> io::Result<()> {
-    let mut cols: Vec<String> = ["article", "index", "start", "end", "boilerplate", "stance", "score"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+pub fn write_csv_header(
+    out: &mut impl Write,
+    stance: &[String],
+    sentiment: &[String],
+) -> io::Result<()> {
+    let mut cols: Vec<String> = [
+        "article",
+        "index",
+        "start",
+        "end",
+        "boilerplate",
+        "stance",
+        "score",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     cols.extend(stance.iter().map(|l| format!("p_{l}")));
     cols.push("sentiment".into());
     cols.extend(sentiment.iter().map(|l| format!("p_{l}")));
     cols.extend(["actors".into(), "pairs".into(), "text".into()]);
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
     w.write_record(&cols)?;
     w.flush()
 }
@@ -127,7 +170,12 @@ pub fn write_csv_sentence(out: &mut impl Write, s: &SentenceReport) -> io::Resul
     ];
     record.extend(s.stance.probabilities.values().map(|v| format!("{v:.6}")));
     record.push(s.sentiment.label.clone());
-    record.extend(s.sentiment.probabilities.values().map(|v| format!("{v:.6}")));
+    record.extend(
+        s.sentiment
+            .probabilities
+            .values()
+            .map(|v| format!("{v:.6}")),
+    );
     let mut actors: Vec<&str> = s.mentions.iter().map(|m| m.actor.as_str()).collect();
     actors.dedup();
     record.push(actors.join(";"));
@@ -141,7 +189,9 @@ pub fn write_csv_sentence(out: &mut impl Write, s: &SentenceReport) -> io::Resul
         .collect();
     record.push(pairs.join(";"));
     record.push(s.text.clone());
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
     w.write_record(&record)?;
     w.flush()
 }

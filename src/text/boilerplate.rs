@@ -93,13 +93,18 @@ pub fn boilerplate(text: &str, sentences: &[Range<usize>]) -> Vec<Option<Boilerp
         }
     }
     // Rule 3: paragraphs that are mostly cues.
-    let paragraph_of: Vec<usize> = sentences.iter().map(|s| paragraph_index(text, s.start)).collect();
+    let paragraph_of: Vec<usize> = sentences
+        .iter()
+        .map(|s| paragraph_index(text, s.start))
+        .collect();
     let mut p = 0;
     while p < sentences.len() {
         let q = (p..sentences.len())
             .find(|&i| paragraph_of[i] != paragraph_of[p])
             .unwrap_or(sentences.len());
-        let cues = (p..q).filter(|&i| marks[i] == Some(Boilerplate::Cue)).count();
+        let cues = (p..q)
+            .filter(|&i| marks[i] == Some(Boilerplate::Cue))
+            .count();
         if cues > 0 && 2 * cues >= q - p {
             for mark in &mut marks[p..q] {
                 mark.get_or_insert(Boilerplate::Paragraph);
@@ -134,9 +139,12 @@ fn sentence_mark(text: &str, span: &Range<usize>, first_line: bool) -> Option<Bo
 
 /// `phrase` occurs in `lower` at the start of a word ("subscribe" also finds "subscribers").
 fn contains_phrase(lower: &str, phrase: &str) -> bool {
-    lower
-        .match_indices(phrase)
-        .any(|(i, _)| !lower[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+    lower.match_indices(phrase).any(|(i, _)| {
+        !lower[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 fn is_credit(sentence: &str, lower: &str) -> bool {
@@ -150,7 +158,9 @@ fn is_credit(sentence: &str, lower: &str) -> bool {
                 !name.is_empty()
                     && (2..=4).contains(&tld.len())
                     && tld.chars().all(|c| c.is_ascii_lowercase())
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
             }
             None => false,
         }
@@ -194,7 +204,11 @@ mod tests {
     fn marks(text: &str) -> Vec<(String, Option<Boilerplate>)> {
         let spans = sentences(text);
         let m = boilerplate(text, &spans);
-        spans.into_iter().map(|s| text[s].to_string()).zip(m).collect()
+        spans
+            .into_iter()
+            .map(|s| text[s].to_string())
+            .zip(m)
+            .collect()
     }
 
     #[test]
@@ -217,7 +231,10 @@ mod tests {
         let of = |s: &str| got.iter().find(|(t, _)| t == s).unwrap().1;
         assert_eq!(of("Support The Daily Example!"), Some(Boilerplate::Cue));
         assert_eq!(of("AFP / Example Images"), Some(Boilerplate::Credit));
-        assert_eq!(of("Never miss the news from Ruritania."), Some(Boilerplate::Paragraph));
+        assert_eq!(
+            of("Never miss the news from Ruritania."),
+            Some(Boilerplate::Paragraph)
+        );
         assert_eq!(of("We need help."), Some(Boilerplate::Appeal));
         assert_eq!(of("Monthly"), Some(Boilerplate::Menu));
     }

@@ -27,9 +27,39 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that, after a dotted acronym ("U.S."), show that a new sentence began.
 const SENTENCE_OPENERS: &[&str] = &[
-    "A", "After", "An", "And", "As", "At", "But", "During", "He", "Her", "His", "However", "I",
-    "If", "In", "It", "Its", "Meanwhile", "On", "She", "So", "That", "The", "Their", "There",
-    "These", "They", "This", "Those", "We", "When", "While", "Yet",
+    "A",
+    "After",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "During",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "On",
+    "She",
+    "So",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "We",
+    "When",
+    "While",
+    "Yet",
 ];
 
 const CLOSERS: &[char] = &['"', '\'', '\u{201D}', '\u{2019}', ')', ']', '\u{00BB}'];
@@ -124,7 +154,9 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         }
         // Extend over the rest of the punctuation run and closing quotes or brackets.
         let mut j = i + 1;
-        while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') || CLOSERS.contains(&chars[j].1)) {
+        while j < chars.len()
+            && (matches!(chars[j].1, '.' | '!' | '?' | '\u{2026}') || CLOSERS.contains(&chars[j].1))
+        {
             j += 1;
         }
         let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
@@ -134,10 +166,13 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
             k += 1;
         }
         let spaced = k > j;
-        let opens = chars.get(k).is_some_and(|&(_, n)| {
-            n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n)
-        });
-        if spaced && opens && !(c == '.' && !is_ellipsis && protected(s, at, chars.get(k).map(|&(b, _)| b))) {
+        let opens = chars
+            .get(k)
+            .is_some_and(|&(_, n)| n.is_uppercase() || n.is_ascii_digit() || OPENERS.contains(&n));
+        if spaced
+            && opens
+            && !(c == '.' && !is_ellipsis && protected(s, at, chars.get(k).map(|&(b, _)| b)))
+        {
             push_trimmed(text, block.start + start, block.start + end, out);
             start = end;
         }
@@ -172,7 +207,9 @@ fn protected(s: &str, dot: usize, next: Option<usize>) -> bool {
         // A dotted acronym ("U.S", "U.N"): a sentence ends only if a usual opener follows.
         let following = next.map_or("", |n| {
             let rest = &s[n..];
-            &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())]
+            &rest[..rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len())]
         });
         return !SENTENCE_OPENERS.contains(&following);
     }

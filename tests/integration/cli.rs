@@ -379,10 +379,141 @@ fn evaluate_maps_drops_and_ignores_labels() {
     );
 }
 
+const ARTICLE: &str = "Ankara Hails Gas Deal With Moscow\n\nSupport The Example Times!\n\nTurkish officials signed a gas agreement with Russia on Monday. The two countries praised the deal.\n\nAnkara has sent drones to Kyiv, angering Moscow.\n\nSign up for our newsletter\n\nMonthly\n";
+
+#[test]
+fn articles_are_scored_sentence_by_sentence_with_rollups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deal.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let p = path.to_str().unwrap();
+    let out = ok(&stance(&["predict", "--format", "jsonl", p]));
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let sentences: Vec<&serde_json::Value> =
+        records.iter().filter(|r| r["kind"] == "sentence").collect();
+    let summary = records.iter().find(|r| r["kind"] == "article").unwrap();
+    for s in &sentences {
+        let span = s["span"]["start"].as_u64().unwrap() as usize
+            ..s["span"]["end"].as_u64().unwrap() as usize;
+        assert_eq!(&ARTICLE[span], s["text"].as_str().unwrap());
+        let score = s["score"].as_f64().unwrap();
+        assert!((-1.0..=1.0).contains(&score));
+    }
+    let of = |key: &str| {
+        *sentences
+            .iter()
+            .find(|s| s["text"].as_str().unwrap().contains(key))
+            .unwrap()
+    };
+    assert_eq!(of("Support The")["boilerplate"], true);
+    assert_eq!(of("newsletter")["boilerplate"], true);
+    assert_eq!(of("Monthly")["boilerplate"], true);
+    let actors = |s: &serde_json::Value| -> Vec<String> {
+        let mut a: Vec<String> = s["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["country"].as_str().unwrap().to_string())
+            .collect();
+        a.sort();
+        a.dedup();
+        a
+    };
+    assert_eq!(actors(of("The two countries")), ["RUS", "TUR"]);
+    assert_eq!(of("The two countries")["mentions"][0]["via"], "coreference");
+    assert_eq!(actors(of("drones")), ["RUS", "TUR", "UKR"]);
+    assert_eq!(
+        of("drones")["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["source"] == "TUR" && p["target"] == "UKR")
+            .count(),
+        1
+    );
+    assert_eq!(summary["boilerplate"], 3);
+    let pair = summary["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["a"] == "RUS" && p["b"] == "TUR")
+        .unwrap();
+    assert_eq!(pair["sentences"], 4);
+    assert!(pair["warmest"]["text"].is_string() && pair["tensest"]["text"].is_string());
+
+    let table = ok(&stance(&["predict", "--format", "table", p]));
+    assert!(
+        table.contains("boilerplate (cue)") && table.contains("Russia – Turkey"),
+        "{table}"
+    );
+    let csv = ok(&stance(&["predict", "--format", "csv", p]));
+    assert_eq!(csv.lines().count(), sentences.len() + 1);
+
+    // Several articles, from a directory: a corpus summary at the end.
+    std::fs::write(dir.path().join("second.txt"), "Moscow condemned Ankara.\n").unwrap();
+    let out = ok(&stance(&[
+        "predict",
+        "--format",
+        "jsonl",
+        dir.path().to_str().unwrap(),
+    ]));
+    let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(last["kind"], "corpus");
+
+    let svg = dir.path().join("graph.svg");
+    ok(&stance(&[
+        "graph",
+        dir.path().to_str().unwrap(),
+        "--out",
+        svg.to_str().unwrap(),
+    ]));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Russia") && svg.contains("Turkey"));
+}
+
+#[test]
+fn bad_articles_exit_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    bad_input(
+        &stance(&["predict", empty.to_str().unwrap()]),
+        "empty article",
+    );
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"Fine line\nbad \xff byte\n").unwrap();
+    bad_input(
+        &stance(&["predict", bad.to_str().unwrap()]),
+        "bad.txt:2: invalid UTF-8 at byte 4",
+    );
+    let rows = dir.path().join("rows.tsv");
+    std::fs::write(&rows, "text\nhello\n").unwrap();
+    bad_input(
+        &stance(&["predict", bad.to_str().unwrap(), rows.to_str().unwrap()]),
+        "invalid UTF-8",
+    );
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Ankara thanked Moscow.\n").unwrap();
+    bad_input(
+        &stance(&["predict", good.to_str().unwrap(), rows.to_str().unwrap()]),
+        "not both",
+    );
+}
+
 #[test]
 fn help_lists_every_verb_with_examples() {
     let help = ok(&stance(&["--help"]));
-    for verb in ["train", "evaluate", "predict", "inspect", "Examples:"] {
+    for verb in [
+        "train",
+        "evaluate",
+        "predict",
+        "inspect",
+        "graph",
+        "Examples:",
+    ] {
         assert!(help.contains(verb), "{verb}");
     }
 }

@@ -141,3 +141,21 @@ fn no_two_sentences_share_an_8_word_window() {
         clashes.join("\n")
     );
 }
+
+/// Every actor code in the labelled data (the state part of a domestic code) is an actor of the
+/// built-in dictionary, and the dictionary's people belong to actors it has.
+#[test]
+fn labelled_actor_codes_are_in_the_actor_dictionary() {
+    let lexicon = stancekit::actors::Lexicon::builtin();
+    let mut missing = BTreeSet::new();
+    for (at, r) in relations() {
+        for code in [&r["source"], &r["target"]] {
+            let state = code.split('-').next().unwrap_or_default();
+            if !state.is_empty() && lexicon.get(state).is_none() {
+                missing.insert(format!("{state} ({at})"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in data/actors: {missing:?}");
+    assert!(lexicon.actors().count() > 1000);
+}

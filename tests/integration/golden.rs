@@ -7,12 +7,16 @@ use stancekit::text::sentences;
 /// `(name, input, expected lines)` of every case in a golden file: `## name`, the input, a line
 /// `>>>`, then the expected output lines; `#` lines before the first case are comments.
 pub fn cases(file: &str) -> Vec<(String, String, Vec<String>)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let mut out = Vec::new();
     for chunk in text.split("\n## ").skip(1) {
         let (name, body) = chunk.split_once('\n').unwrap();
-        let (input, expected) = body.split_once("\n>>>\n").unwrap_or_else(|| panic!("{name}: no >>>"));
+        let (input, expected) = body
+            .split_once("\n>>>\n")
+            .unwrap_or_else(|| panic!("{name}: no >>>"));
         let expected = expected.trim_end().lines().map(String::from).collect();
         out.push((name.to_string(), input.to_string(), expected));
     }
@@ -29,7 +33,9 @@ fn sentence_splitter_golden_cases() {
             .map(|s| input[s].replace('\n', "⏎"))
             .collect();
         if got != expected {
-            failures.push(format!("{name}:\n  got      {got:?}\n  expected {expected:?}"));
+            failures.push(format!(
+                "{name}:\n  got      {got:?}\n  expected {expected:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -27,6 +27,11 @@ fn classifier() -> &'static Classifier {
     })
 }
 
+fn lexicon() -> &'static stancekit::actors::Lexicon {
+    static LEXICON: OnceLock<stancekit::actors::Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(stancekit::actors::Lexicon::builtin)
+}
+
 /// Text with the hard parts of real input: quotes, apostrophes, hyphens, digits, combining
 /// marks, right-to-left script, emoji, control characters.
 fn messy_text() -> impl Strategy<Value = String> {
@@ -97,6 +102,28 @@ proptest! {
         prop_assert!(p.probabilities.iter().all(|v| v.is_finite() && *v >= 0.0));
         prop_assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         prop_assert!(p.label < classifier().labels().len());
+    }
+
+    #[test]
+    fn article_sentences_mentions_and_scores_stay_in_bounds(
+        lines in prop::collection::vec(messy_text(), 0..8),
+    ) {
+        let text = lines.join("\n");
+        let spans = stancekit::text::sentences(&text);
+        let mut last_end = 0;
+        for span in &spans {
+            prop_assert!(text.get(span.clone()).is_some() && span.start >= last_end);
+            prop_assert!(!text[span.clone()].trim().is_empty());
+            last_end = span.end;
+        }
+        let marks = stancekit::text::boilerplate(&text, &spans);
+        prop_assert_eq!(marks.len(), spans.len());
+        let lexicon = lexicon();
+        let matcher = stancekit::actors::Matcher::new(lexicon);
+        for m in matcher.find(&text) {
+            prop_assert!(text.get(m.span.clone()).is_some());
+            prop_assert!(lexicon.get(&m.actor).is_some());
+        }
     }
 
     #[test]
