@@ -283,6 +283,12 @@ mod tests {
         let got = run("Erdogan was praised by Putin on Monday.");
         assert_eq!(got[0].1, Some(("putin".into(), "erdogan".into())));
         assert_eq!(run("Russia and Turkey, neighbours, met.")[0].1, None);
+        let got = run("Turkey's decision to expel the US envoy was welcomed by Russia.");
+        assert_eq!(
+            got[0].1,
+            Some(("RUS".into(), "TUR".into())),
+            "the passive wins"
+        );
     }
 
     #[test]

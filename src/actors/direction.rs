@@ -1,12 +1,14 @@
 //! Who acts on whom: the source and target of a sentence's relation, where its wording shows
 //! them.
 //!
-//! Two patterns, tried on consecutive mentions A … B, in order:
+//! Two patterns, tried on each mention A and the next mention B of another actor; a passive
+//! anywhere in the sentence wins over an active verb:
 //! - active: A, then (within six words and no clause punctuation) a verb of [`RELATION_VERBS`],
 //!   then B within five more words — "Putin told Erdogan", "Ankara has delivered drones to
 //!   Kyiv": A is the source;
 //! - passive: A, then "was / were / is / are / been / being", the verb and "by", then B —
-//!   "Erdogan was praised by Putin": B is the source.
+//!   "Erdogan was praised by Putin": B is the source, and the target is the sentence's first
+//!   actor, its subject ("Turkey's decision to expel the US envoy was welcomed by Russia").
 //!
 //! Otherwise the relation is undirected.
 
@@ -84,26 +86,29 @@ const PASSIVE_AUX: &[&str] = &["are", "been", "being", "is", "was", "were"];
 /// The source and target among `mentions` (indices, in order of the text), when `sentence`
 /// shows a direction; mentions' spans are relative to `sentence`.
 pub fn direction(sentence: &str, mentions: &[Mention]) -> Option<(usize, usize)> {
-    for a in 0..mentions.len() {
-        for b in a + 1..mentions.len() {
-            if mentions[a].actor == mentions[b].actor
-                || mentions[b].span.start < mentions[a].span.end
-            {
-                continue; // the same actor, or one phrase standing for both ("the two leaders")
-            }
+    // Each mention with the next one that is another actor in its own words.
+    let pairs: Vec<(usize, usize, Flow)> = (0..mentions.len())
+        .filter_map(|a| {
+            let b = (a + 1..mentions.len()).find(|&b| {
+                mentions[a].actor != mentions[b].actor
+                    && mentions[b].span.start >= mentions[a].span.end
+            })?;
             let between = &sentence[mentions[a].span.end..mentions[b].span.start];
-            if let Some(found) = classify(between) {
-                return Some(if found == Flow::Forward {
-                    (a, b)
-                } else {
-                    (b, a)
-                });
-            }
-            // Only look past the nearest following mention for the active pattern.
-            break;
-        }
+            Some((a, b, classify(between)?))
+        })
+        .collect();
+    // A passive "… was welcomed by B" is the clearer signal; its target is the sentence's
+    // first actor, the subject ("Turkey's decision to expel the US envoy was welcomed by Russia"
+    // is Russia → Turkey). Else the first active verb.
+    if let Some(&(a, b, _)) = pairs.iter().find(|p| p.2 == Flow::Backward) {
+        let subject = if mentions[0].actor != mentions[b].actor {
+            0
+        } else {
+            a
+        };
+        return Some((b, subject));
     }
-    None
+    pairs.first().map(|&(a, b, _)| (a, b))
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -7,7 +7,8 @@
 //! - case-sensitively ("US" is the United States, "us" is not; "Turkey" is, "turkey" is not),
 //!   except that an alias's leading "the" also matches "The";
 //! - the longest alias wins at each position, so "Recep Tayyip Erdogan" is one mention and
-//!   "The Moscow Times" (a listed non-actor) hides "Moscow";
+//!   "The Moscow Times" (a listed non-actor) hides "Moscow"; an alias's leading "the" yields to
+//!   a name that starts after it and reaches further ("the West Bank" is not "the West");
 //! - a nationality word followed by title words and then a person of that country is one
 //!   mention of the person ("Turkish President Recep Tayyip Erdogan"); without a person it
 //!   names the country ("Turkish officials", "Russian-built");
@@ -211,6 +212,16 @@ impl Matcher {
                 i += 1;
                 continue;
             };
+            // A leading "the" yields to a longer name starting after it: "the West Bank" is the
+            // West Bank, not "the West".
+            if key(words[i].text) == "the"
+                && self
+                    .longest(&words, i + 1)
+                    .is_some_and(|(next, _)| next >= len)
+            {
+                i += 1;
+                continue;
+            }
             let Some((actor, via)) = target else {
                 i += len; // a listed non-actor
                 continue;
@@ -316,7 +327,11 @@ pub(crate) mod tests {
             actor("x1", Kind::Person, Some("USA"), &["Kim"], &[], &[]),
             actor("x2", Kind::Person, Some("TUR"), &["Kim"], &[], &[]),
         ]);
-        lexicon.set_not_actors(vec!["the Moscow Times".into(), "New Georgia".into()]);
+        lexicon.set_not_actors(vec![
+            "the Moscow Times".into(),
+            "New Georgia".into(),
+            "West Georgia".into(),
+        ]);
         lexicon
     }
 
@@ -386,6 +401,10 @@ pub(crate) mod tests {
     fn listed_non_actors_hide_the_place_inside_them() {
         assert!(pairs("The Moscow Times reported it").is_empty());
         assert!(pairs("They toured New Georgia").is_empty());
+        assert!(
+            pairs("the West Georgia route").is_empty(),
+            "West Georgia is listed"
+        );
         assert_eq!(
             pairs("The Moscow Times said Moscow agreed"),
             [p("Moscow", "RUS")]

@@ -49,3 +49,89 @@ fn crlf_input_splits_like_lf() {
     let b: Vec<&str> = sentences(&crlf).into_iter().map(|s| &crlf[s]).collect();
     assert_eq!(a, b);
 }
+
+/// The project's test articles (`tests/fixtures/articles/`) against `tests/golden/articles.json`:
+/// sentence count, boilerplate, and for chosen sentences the actors (at country level) and the
+/// source and target.
+#[test]
+fn test_articles_split_mark_and_name_actors_as_expected() {
+    use stancekit::actors::{annotate, Lexicon, Matcher};
+    use stancekit::text::boilerplate;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/golden/articles.json")).unwrap(),
+    )
+    .unwrap();
+    let lexicon = Lexicon::builtin();
+    let matcher = Matcher::new(&lexicon);
+    let mut failures = Vec::new();
+    for case in expected.as_array().unwrap() {
+        let file = case["file"].as_str().unwrap();
+        let text =
+            std::fs::read_to_string(root.join("tests/fixtures/articles").join(file)).unwrap();
+        let spans = sentences(&text);
+        let marks = boilerplate(&text, &spans);
+        let skip: Vec<bool> = marks.iter().map(Option::is_some).collect();
+        let found = annotate(&lexicon, &matcher, &text, &spans, &skip);
+        let n = case["sentences"].as_u64().unwrap() as usize;
+        if spans.len() != n {
+            failures.push(format!("{file}: {} sentences, expected {n}", spans.len()));
+        }
+        let find = |key: &str| spans.iter().position(|s| text[s.clone()].contains(key));
+        for key in case["boilerplate"].as_array().unwrap() {
+            let key = key.as_str().unwrap();
+            match find(key) {
+                Some(i) if skip[i] => {}
+                Some(_) => failures.push(format!("{file}: {key:?} is not marked as boilerplate")),
+                None => failures.push(format!("{file}: no sentence contains {key:?}")),
+            }
+        }
+        for check in case["checks"].as_array().unwrap() {
+            let key = check["key"].as_str().unwrap();
+            let Some(i) = find(key) else {
+                failures.push(format!("{file}: no sentence contains {key:?}"));
+                continue;
+            };
+            if skip[i] != check["boilerplate"].as_bool().unwrap() {
+                failures.push(format!("{file}: {key:?} boilerplate is {}", skip[i]));
+            }
+            let mut actors: Vec<&str> = found[i]
+                .mentions
+                .iter()
+                .map(|m| lexicon.country_of(&m.mention.actor))
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            let want: Vec<&str> = check["actors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+                .collect();
+            if actors != want {
+                failures.push(format!(
+                    "{file}: {key:?} actors {actors:?}, expected {want:?}"
+                ));
+            }
+            let direction = found[i].direction.map(|(s, t)| {
+                let id = |k: usize| {
+                    lexicon
+                        .country_of(&found[i].mentions[k].mention.actor)
+                        .to_string()
+                };
+                (id(s), id(t))
+            });
+            let want = match (check["source"].as_str(), check["target"].as_str()) {
+                (Some(s), Some(t)) => Some((s.to_string(), t.to_string())),
+                _ => None,
+            };
+            if direction != want {
+                failures.push(format!(
+                    "{file}: {key:?} direction {direction:?}, expected {want:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
