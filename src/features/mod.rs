@@ -150,12 +150,9 @@ impl CheckedTfidfConfig {
             column[t] = j as u32;
         }
         let vocabulary: Vec<String> = kept.iter().map(|&t| terms[t].to_string()).collect();
-        let idf = kept
-            .iter()
-            .map(|&t| ((1.0 + n as f64) / (1.0 + df[t] as f64)).ln() + 1.0)
-            .collect();
-        let tfidf = Tfidf::from_parts(vocabulary, idf, c.sublinear_tf)
-            .expect("vocabulary and idf built together");
+        let frequencies = kept.iter().map(|&t| df[t] as u32).collect();
+        let tfidf = Tfidf::from_document_frequency(vocabulary, n, frequencies, c.sublinear_tf)
+            .expect("vocabulary and frequencies built together");
         let mut matrix = CsrMatrix::new(tfidf.n_features());
         let mut start = 0;
         let mut cols = Vec::new();
@@ -174,16 +171,58 @@ impl CheckedTfidfConfig {
     }
 }
 
+/// Smooth inverse document frequency: `ln((1 + n) / (1 + df)) + 1`.
+pub fn smooth_idf(n_documents: usize, df: u32) -> f64 {
+    ((1.0 + n_documents as f64) / (1.0 + f64::from(df))).ln() + 1.0
+}
+
 /// A fitted TF-IDF weighting: sorted vocabulary, fit-time idf, tf scheme.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tfidf {
     vocabulary: Vec<String>,
     idf: Vec<f64>,
+    /// The training rows and each term's document frequency, when known (they give the idf).
+    document_frequency: Option<(usize, Vec<u32>)>,
     sublinear_tf: bool,
     index: FxHashMap<String, u32>,
 }
 
 impl Tfidf {
+    /// Rebuilds a fitted weighting from the number of training rows and each term's document
+    /// frequency; the idf is [`smooth_idf`] of them, exactly as at fit time.
+    ///
+    /// # Errors
+    /// As [`Tfidf::from_parts`], and when a frequency is 0 or exceeds `n_documents`.
+    pub fn from_document_frequency(
+        vocabulary: Vec<String>,
+        n_documents: usize,
+        df: Vec<u32>,
+        sublinear_tf: bool,
+    ) -> std::result::Result<Self, String> {
+        if let Some((i, f)) = df
+            .iter()
+            .enumerate()
+            .find(|(_, &f)| f == 0 || f as usize > n_documents)
+        {
+            return Err(format!(
+                "document frequency of {:?} is {f} with {n_documents} rows",
+                vocabulary.get(i).map_or("", String::as_str)
+            ));
+        }
+        let idf = df.iter().map(|&f| smooth_idf(n_documents, f)).collect();
+        let mut tfidf = Tfidf::from_parts(vocabulary, idf, sublinear_tf)?;
+        tfidf.document_frequency = Some((n_documents, df));
+        Ok(tfidf)
+    }
+
+    /// The number of training rows and each term's document frequency, when the weighting was
+    /// fitted or loaded from them (not for models of format version 1, which stored idf).
+    pub fn document_frequency(&self) -> Option<(usize, &[u32])> {
+        self.document_frequency
+            .as_ref()
+            .map(|(n, df)| (*n, df.as_slice()))
+    }
+
     /// Rebuilds a fitted weighting from saved parts.
     ///
     /// # Errors
@@ -228,6 +267,7 @@ impl Tfidf {
         Ok(Tfidf {
             vocabulary,
             idf,
+            document_frequency: None,
             sublinear_tf,
             index,
         })

@@ -157,7 +157,10 @@ impl CheckedTrainConfig {
             None => &self.grid[0],
         };
         let (tfidf, x) = self.tfidf.fit_transform(&docs)?;
-        let fit = chosen.fit(&x, &y, names.len(), None)?;
+        let mut fit = chosen.fit(&x, &y, names.len(), None)?;
+        // Model files keep f32 weights: round now, so the classifier in hand predicts exactly as
+        // the one loaded back from its file.
+        fit.model.round_to_f32();
         let mut rows_per_label = BTreeMap::new();
         for &label in &y {
             *rows_per_label.entry(names[label].clone()).or_insert(0) += 1;

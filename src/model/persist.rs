@@ -4,16 +4,23 @@
 //! layout it follows, so that any program can refuse it with a clear message:
 //!
 //! ```json
-//! { "format": "stancekit-model", "format_version": 1, "crate_version": "0.1.0",
+//! { "format": "stancekit-model", "format_version": 2, "crate_version": "0.1.0",
 //!   "analyzer": {…}, "labels": ["negative", "neutral", "positive"],
-//!   "vocabulary": ["…"], "idf": [1.7, …], "sublinear_tf": false,
+//!   "vocabulary": ["…"], "n_documents": 8739, "document_frequency": [3, …],
+//!   "sublinear_tf": false,
 //!   "weights": [[w(term 0, label 0), w(term 0, label 1), …], …], "intercepts": [0.1, …],
 //!   "training": { "data": [{"name": "train.tsv", "sha256": "…", "rows": 8739}], … } }
 //! ```
 //!
-//! `weights` has one array per vocabulary term with one weight per label. Saving the same
-//! classifier always writes the same bytes: no timestamps, sorted vocabulary, fixed label order,
-//! shortest round-trip float formatting.
+//! `weights` has one array per vocabulary term with one weight per label. Versions:
+//! - **2** (written): weights and intercepts at `f32` precision, and the idf given by the
+//!   number of training rows and each term's document frequency (`ln((1+n)/(1+df)) + 1`).
+//! - **1** (read): weights as full `f64`, and the idf itself (`"idf": [1.7, …]`). A version-1
+//!   model predicts exactly as it always did; saving it again writes version 2, which rounds its
+//!   weights to `f32`.
+//!
+//! Saving the same classifier always writes the same bytes: no timestamps, sorted vocabulary,
+//! fixed label order, shortest round-trip float formatting.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -30,7 +37,7 @@ use crate::text::AnalyzerConfig;
 /// The `format` field of every model file.
 pub const FORMAT: &str = "stancekit-model";
 /// The layout version this build writes. It reads versions `1..=FORMAT_VERSION`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A training file as recorded in a model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,7 +99,7 @@ pub struct TrainingSummary {
     pub cv: Option<CvResult>,
 }
 
-/// The on-disk form of a [`Classifier`] (format version 1).
+/// The on-disk form of a [`Classifier`] (format version 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelFile {
@@ -108,22 +115,62 @@ pub struct ModelFile {
     pub labels: Vec<String>,
     /// Sorted vocabulary.
     pub vocabulary: Vec<String>,
-    /// Fit-time idf, one per term.
-    pub idf: Vec<f64>,
+    /// Training rows the idf was fitted on.
+    pub n_documents: usize,
+    /// Each term's document frequency in them.
+    pub document_frequency: Vec<u32>,
     /// Whether tf is sublinear.
     pub sublinear_tf: bool,
     /// One array per term with one weight per label.
-    pub weights: Vec<Vec<f64>>,
+    pub weights: Vec<Vec<f32>>,
     /// One intercept per label.
-    pub intercepts: Vec<f64>,
+    pub intercepts: Vec<f32>,
     /// How it was trained.
     pub training: TrainingSummary,
 }
 
+/// Format version 1: idf and weights as `f64`. Read, never written.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFileV1 {
+    format: String,
+    format_version: u32,
+    #[serde(rename = "crate_version")]
+    _crate_version: String,
+    analyzer: AnalyzerConfig,
+    labels: Vec<String>,
+    vocabulary: Vec<String>,
+    idf: Vec<f64>,
+    sublinear_tf: bool,
+    weights: Vec<Vec<f64>>,
+    intercepts: Vec<f64>,
+    training: TrainingSummary,
+}
+
 impl Classifier {
-    /// The model as plain data.
+    /// The model as plain data (format version 2).
     pub fn to_file(&self) -> ModelFile {
         let k = self.labels.len();
+        let (n_documents, document_frequency) = match self.tfidf.document_frequency() {
+            Some((n, df)) => (n, df.to_vec()),
+            None => {
+                // A version-1 model stored idf; its training rows and the smooth-idf formula
+                // give the document frequencies back.
+                let n = self.summary.rows;
+                let df = self
+                    .tfidf
+                    .idf()
+                    .iter()
+                    .map(|idf| {
+                        ((1.0 + n as f64) / (idf - 1.0).exp() - 1.0)
+                            .round()
+                            .max(1.0) as u32
+                    })
+                    .collect();
+                (n, df)
+            }
+        };
+        let to_f32 = |w: &[f64]| w.iter().map(|&v| v as f32).collect::<Vec<f32>>();
         ModelFile {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
@@ -131,15 +178,11 @@ impl Classifier {
             analyzer: self.analyzer.config().clone(),
             labels: self.labels.clone(),
             vocabulary: self.tfidf.vocabulary().to_vec(),
-            idf: self.tfidf.idf().to_vec(),
+            n_documents,
+            document_frequency,
             sublinear_tf: self.tfidf.sublinear_tf(),
-            weights: self
-                .model
-                .weights()
-                .chunks(k)
-                .map(<[f64]>::to_vec)
-                .collect(),
-            intercepts: self.model.intercepts().to_vec(),
+            weights: self.model.weights().chunks(k).map(to_f32).collect(),
+            intercepts: to_f32(self.model.intercepts()),
             training: self.summary.clone(),
         }
     }
@@ -239,9 +282,19 @@ impl Classifier {
                 )))
             }
         }
-        let file: ModelFile = serde_json::from_value(value)
-            .map_err(|e| err(format!("malformed model (format version 1): {e}")))?;
-        Classifier::from_file(file).map_err(err)
+        let classifier = if version == Some(1) {
+            let file: ModelFileV1 = serde_json::from_value(value)
+                .map_err(|e| err(format!("malformed model (format version 1): {e}")))?;
+            Classifier::from_v1(file)
+        } else {
+            let file: ModelFile = serde_json::from_value(value).map_err(|e| {
+                err(format!(
+                    "malformed model (format version {FORMAT_VERSION}): {e}"
+                ))
+            })?;
+            Classifier::from_file(file)
+        };
+        classifier.map_err(err)
     }
 
     /// Builds a classifier from plain data, checking every dimension.
@@ -249,40 +302,87 @@ impl Classifier {
     /// # Errors
     /// A message describing the first inconsistency.
     pub fn from_file(file: ModelFile) -> std::result::Result<Classifier, String> {
-        let k = file.labels.len();
-        if file.labels.windows(2).any(|w| w[0] >= w[1]) {
-            return Err("labels are not sorted and unique".to_string());
-        }
-        if file.weights.len() != file.vocabulary.len() {
-            return Err(format!(
-                "{} weight rows for {} vocabulary terms",
-                file.weights.len(),
-                file.vocabulary.len()
-            ));
-        }
-        if let Some((j, w)) = file.weights.iter().enumerate().find(|(_, w)| w.len() != k) {
-            return Err(format!(
-                "term {:?} has {} weights for {k} labels",
-                file.vocabulary[j],
-                w.len()
-            ));
-        }
-        if file.intercepts.len() != k {
-            return Err(format!(
-                "{} intercepts for {k} labels",
-                file.intercepts.len()
-            ));
-        }
-        let analyzer = file.analyzer.build().map_err(|e| e.to_string())?;
         let d = file.vocabulary.len();
-        let tfidf = Tfidf::from_parts(file.vocabulary, file.idf, file.sublinear_tf)?;
-        let model = LinearModel::new(d, file.weights.concat(), file.intercepts)?;
+        if file.document_frequency.len() != d {
+            return Err(format!(
+                "{} document frequencies for {d} vocabulary terms",
+                file.document_frequency.len()
+            ));
+        }
+        let widen = |w: &[f32]| w.iter().map(|&v| f64::from(v)).collect::<Vec<f64>>();
+        let weights: Vec<Vec<f64>> = file.weights.iter().map(|w| widen(w)).collect();
+        check_shapes(
+            &file.labels,
+            &file.vocabulary,
+            &weights,
+            file.intercepts.len(),
+        )?;
+        let tfidf = Tfidf::from_document_frequency(
+            file.vocabulary,
+            file.n_documents,
+            file.document_frequency,
+            file.sublinear_tf,
+        )?;
+        let model = LinearModel::new(d, weights.concat(), widen(&file.intercepts))?;
         Ok(Classifier {
-            analyzer,
+            analyzer: file.analyzer.build().map_err(|e| e.to_string())?,
             tfidf,
             model,
             labels: file.labels,
             summary: file.training,
         })
     }
+
+    /// Migrates a version-1 file: its idf and `f64` weights are kept exactly.
+    fn from_v1(file: ModelFileV1) -> std::result::Result<Classifier, String> {
+        debug_assert_eq!((file.format.as_str(), file.format_version), (FORMAT, 1));
+        check_shapes(
+            &file.labels,
+            &file.vocabulary,
+            &file.weights,
+            file.intercepts.len(),
+        )?;
+        let d = file.vocabulary.len();
+        let tfidf = Tfidf::from_parts(file.vocabulary, file.idf, file.sublinear_tf)?;
+        let model = LinearModel::new(d, file.weights.concat(), file.intercepts)?;
+        Ok(Classifier {
+            analyzer: file.analyzer.build().map_err(|e| e.to_string())?,
+            tfidf,
+            model,
+            labels: file.labels,
+            summary: file.training,
+        })
+    }
+}
+
+/// Labels sorted and unique; one weight row per term, each with one weight per label; one
+/// intercept per label.
+fn check_shapes(
+    labels: &[String],
+    vocabulary: &[String],
+    weights: &[Vec<f64>],
+    intercepts: usize,
+) -> std::result::Result<(), String> {
+    let k = labels.len();
+    if labels.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("labels are not sorted and unique".to_string());
+    }
+    if weights.len() != vocabulary.len() {
+        return Err(format!(
+            "{} weight rows for {} vocabulary terms",
+            weights.len(),
+            vocabulary.len()
+        ));
+    }
+    if let Some((j, w)) = weights.iter().enumerate().find(|(_, w)| w.len() != k) {
+        return Err(format!(
+            "term {:?} has {} weights for {k} labels",
+            vocabulary[j],
+            w.len()
+        ));
+    }
+    if intercepts != k {
+        return Err(format!("{intercepts} intercepts for {k} labels"));
+    }
+    Ok(())
 }

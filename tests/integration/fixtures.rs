@@ -1,32 +1,72 @@
 //! Model files kept forever: every format version must load and predict as it did.
+//!
+//! `tests/fixtures/models/vN.json` was written by the stancekit of format version N with
+//! `stance train --data tests/fixtures/tiny.tsv --out tests/fixtures/models/vN.json`, and
+//! `vN.predictions.jsonl` is what `stance predict --model vN.json tests/fixtures/tiny-predict.tsv`
+//! printed then.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use stancekit::model::Classifier;
+use stancekit::model::{Classifier, FORMAT_VERSION};
 
-/// `tests/fixtures/models/v1.json` was trained by stancekit 0.1.0 with
-/// `stance train --data tests/fixtures/tiny.tsv --out tests/fixtures/models/v1.json`, and
-/// `v1.predictions.jsonl` is what `stance predict` printed for `tests/fixtures/tiny-predict.tsv`.
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `(id, text)` of the fixture rows to predict.
+fn rows() -> Vec<(String, String)> {
+    std::fs::read_to_string(dir().join("tiny-predict.tsv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let (id, text) = l.split_once('\t').unwrap();
+            (id.to_string(), text.to_string())
+        })
+        .collect()
+}
+
 #[test]
-fn format_v1_model_loads_and_predicts_as_recorded() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let model = Classifier::load(&dir.join("models/v1.json")).unwrap();
-    let texts = std::fs::read_to_string(dir.join("tiny-predict.tsv")).unwrap();
-    let recorded = std::fs::read_to_string(dir.join("models/v1.predictions.jsonl")).unwrap();
-    let rows: Vec<&str> = texts.lines().skip(1).collect();
-    assert_eq!(rows.len(), recorded.lines().count());
-    for (row, line) in rows.iter().zip(recorded.lines()) {
-        let (id, text) = row.split_once('\t').unwrap();
-        let want: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(want["id"], id);
-        let p = model.predict(text);
-        assert_eq!(want["label"], model.labels()[p.label].as_str(), "{id}");
-        for (label, prob) in model.labels().iter().zip(&p.probabilities) {
+fn every_format_version_loads_and_predicts_as_recorded() {
+    for version in 1..=FORMAT_VERSION {
+        let model = Classifier::load(&dir().join(format!("models/v{version}.json"))).unwrap();
+        let recorded =
+            std::fs::read_to_string(dir().join(format!("models/v{version}.predictions.jsonl")))
+                .unwrap();
+        let rows = rows();
+        assert_eq!(rows.len(), recorded.lines().count());
+        for ((id, text), line) in rows.iter().zip(recorded.lines()) {
+            let want: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(want["id"], id.as_str());
+            let p = model.predict(text);
             assert_eq!(
-                want["probabilities"][label].as_f64().unwrap(),
-                *prob,
-                "{id} {label}"
+                want["label"],
+                model.labels()[p.label].as_str(),
+                "v{version} {id}"
             );
+            for (label, prob) in model.labels().iter().zip(&p.probabilities) {
+                let recorded = want["probabilities"][label].as_f64().unwrap();
+                assert_eq!(recorded, *prob, "v{version} {id} {label}");
+            }
+        }
+    }
+}
+
+/// Saving a model read from an old file writes the current version, which predicts the same
+/// labels (weights are rounded to f32 on the way).
+#[test]
+fn old_models_resave_as_the_current_version() {
+    let old = Classifier::load(&dir().join("models/v1.json")).unwrap();
+    let bytes = old.to_bytes();
+    let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(value["format_version"], FORMAT_VERSION);
+    let new = Classifier::from_bytes(&bytes, "resaved.json".as_ref()).unwrap();
+    assert_eq!(new.tfidf().vocabulary(), old.tfidf().vocabulary());
+    for (_, text) in rows() {
+        let (a, b) = (old.predict(&text), new.predict(&text));
+        assert_eq!(a.label, b.label);
+        for (x, y) in a.probabilities.iter().zip(&b.probabilities) {
+            assert!((x - y).abs() < 1e-6, "{x} vs {y}");
         }
     }
 }
