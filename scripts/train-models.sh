@@ -35,6 +35,14 @@ cv_of() {  # the best cross-validated macro-F1 and its C, from a model's trainin
   python3 -c 'import json,sys; cv=json.load(open(sys.argv[1]))["training"]["cv"]; b=cv["scores"][cv["best"]]; print("%.4f %s" % (b["macro_f1"], b["c"]))' "$1"
 }
 
+REPORT=models/training-report.md
+{
+  echo "# How the built-in models were trained"
+  echo
+  echo "Written by \`scripts/train-models.sh\` on $(date -u +%Y-%m-%d) — do not edit by hand."
+  echo "Data: $(cat data/relations/*.tsv | grep -vc '^id	') rows in data/relations/, $(cat data/sentiment/*.tsv | grep -vc '^id	') rows in data/sentiment/."
+} > "$REPORT"
+
 for task in stance sentiment; do
   if [ "$task" = stance ]; then DATA=("${RELATIONS[@]}"); else DATA=("${SENTIMENT[@]}"); fi
   echo "== $task: 5-fold CV on the train split, C in {$GRID}"
@@ -67,4 +75,23 @@ for task in stance sentiment; do
   mv "$WORK/$task.final.json" "models/$task.json"
   sed 's/^/  /' "$WORK/$task.final.txt"
   echo "  models/$task.json: $(wc -c < "models/$task.json") bytes, sha256 $(sha256sum "models/$task.json" | cut -c1-16)…"
+  {
+    echo
+    echo "## $task"
+    echo
+    echo "Files: ${DATA[*]}"
+    echo
+    echo "| candidate options | 5-fold CV macro-F1 (train split) | best C |"
+    echo "|---|---|---|"
+    sort -k1,1gr -k2,2n "$WORK/$task.ranking" | while read -r sc ci cc; do
+      echo "| \`${CANDIDATES[$ci]}\` | $sc | $cc |"
+    done
+    echo
+    echo "Shipped: \`${CANDIDATES[$chosen]} --c $c\` (the best candidate under $MAX_BYTES bytes),"
+    echo "$(wc -c < "models/$task.json") bytes. Scored on the dev split after training on the train split only:"
+    echo
+    echo '```'
+    "$STANCE" evaluate --model "$WORK/$task.$chosen.json" --data "${DATA[@]}" --split dev --label-column "$task"
+    echo '```'
+  } >> "$REPORT"
 done
