@@ -24,12 +24,15 @@
 //! assert_eq!(x.n_rows(), 2);
 //! ```
 
+mod corpus;
 mod sparse;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use corpus::Corpus;
 pub use sparse::{CsrMatrix, SparseRow};
 
 /// TF-IDF options, unchecked. Call [`TfidfConfig::check`] before fitting.
@@ -99,75 +102,119 @@ impl CheckedTfidfConfig {
         self.fit_transform(docs).map(|(tfidf, _)| tfidf)
     }
 
-    /// Fits on training documents and returns their TF-IDF matrix too, hashing each term once.
+    /// Fits on training documents and returns their TF-IDF matrix too.
     ///
     /// # Errors
     /// As [`CheckedTfidfConfig::fit`].
     pub fn fit_transform(&self, docs: &[Vec<String>]) -> Result<(Tfidf, CsrMatrix)> {
+        let corpus = Corpus::from_terms(docs);
+        let rows: Vec<usize> = (0..corpus.len()).collect();
+        let (tfidf, columns) = self.fit_corpus(&corpus, &rows)?;
+        let x = columns.matrix(&tfidf, &corpus, &rows);
+        Ok((tfidf, x))
+    }
+
+    /// Fits on the documents `rows` of a corpus: the weighting, and where each corpus term
+    /// falls among its columns (for [`Columns::matrix`] of these or other rows).
+    ///
+    /// # Errors
+    /// As [`CheckedTfidfConfig::fit`].
+    pub fn fit_corpus(&self, corpus: &Corpus, rows: &[usize]) -> Result<(Tfidf, Columns)> {
         let c = &self.0;
-        let n = docs.len();
-        // Intern every term: provisional id → term, document frequency, total count.
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut terms: Vec<&str> = Vec::new();
-        let (mut df, mut count, mut last_doc) = (Vec::new(), Vec::new(), Vec::new());
-        let mut doc_terms: Vec<u32> = Vec::with_capacity(docs.iter().map(Vec::len).sum());
-        let mut doc_ends = Vec::with_capacity(n);
-        for (i, doc) in docs.iter().enumerate() {
-            for term in doc {
-                let id = *ids.entry(term.as_str()).or_insert_with(|| {
-                    terms.push(term.as_str());
-                    df.push(0usize);
-                    count.push(0usize);
-                    last_doc.push(usize::MAX);
-                    (terms.len() - 1) as u32
-                }) as usize;
-                count[id] += 1;
-                if last_doc[id] != i {
-                    last_doc[id] = i;
-                    df[id] += 1;
-                }
-                doc_terms.push(id as u32);
-            }
-            doc_ends.push(doc_terms.len());
-        }
+        let n = rows.len();
+        let (df, count) = count_terms(corpus, rows);
         let max_df_count = c.max_df * n as f64;
-        let mut kept: Vec<usize> = (0..terms.len())
-            .filter(|&t| df[t] >= c.min_df && df[t] as f64 <= max_df_count)
+        let mut kept: Vec<u32> = (0..corpus.n_terms() as u32)
+            .filter(|&t| {
+                let f = df[t as usize] as usize;
+                f >= c.min_df && f > 0 && f as f64 <= max_df_count
+            })
             .collect();
         if let Some(limit) = c.max_features {
-            kept.sort_unstable_by(|&a, &b| count[b].cmp(&count[a]).then(terms[a].cmp(terms[b])));
+            kept.sort_unstable_by(|&a, &b| {
+                count[b as usize].cmp(&count[a as usize]).then(corpus.term(a).cmp(corpus.term(b)))
+            });
             kept.truncate(limit);
         }
-        kept.sort_unstable_by(|&a, &b| terms[a].cmp(terms[b]));
+        kept.par_sort_unstable_by(|&a, &b| corpus.term(a).cmp(corpus.term(b)));
         if kept.is_empty() {
             return Err(Error::Training(format!(
                 "no term is left in the vocabulary of {n} rows (min_df {}, max_df {})",
                 c.min_df, c.max_df
             )));
         }
-        let mut column = vec![u32::MAX; terms.len()];
+        let mut column = vec![u32::MAX; corpus.n_terms()];
         for (j, &t) in kept.iter().enumerate() {
-            column[t] = j as u32;
+            column[t as usize] = j as u32;
         }
-        let vocabulary: Vec<String> = kept.iter().map(|&t| terms[t].to_string()).collect();
-        let frequencies = kept.iter().map(|&t| df[t] as u32).collect();
+        let vocabulary: Vec<String> = kept.iter().map(|&t| corpus.term(t).to_string()).collect();
+        let frequencies = kept.iter().map(|&t| df[t as usize]).collect();
         let tfidf = Tfidf::from_document_frequency(vocabulary, n, frequencies, c.sublinear_tf)
             .expect("vocabulary and frequencies built together");
-        let mut matrix = CsrMatrix::new(tfidf.n_features());
-        let mut start = 0;
-        let mut cols = Vec::new();
-        for end in doc_ends {
-            cols.clear();
-            cols.extend(
-                doc_terms[start..end]
-                    .iter()
-                    .map(|&t| column[t as usize])
-                    .filter(|&j| j != u32::MAX),
-            );
-            matrix.push_row(tfidf.weigh(&mut cols));
-            start = end;
-        }
-        Ok((tfidf, matrix))
+        Ok((tfidf, Columns(column)))
+    }
+}
+
+/// Document frequency and total count of every corpus term over `rows`, counted on rayon in one
+/// contiguous part per thread (integer sums: the same result on any number of threads).
+fn count_terms(corpus: &Corpus, rows: &[usize]) -> (Vec<u32>, Vec<u64>) {
+    let nt = corpus.n_terms();
+    let parts = rayon::current_num_threads().max(1);
+    let size = rows.len().div_ceil(parts).max(1);
+    let partial: Vec<(Vec<u32>, Vec<u64>)> = rows
+        .par_chunks(size)
+        .map(|part| {
+            let (mut df, mut count, mut last) = (vec![0u32; nt], vec![0u64; nt], vec![usize::MAX; nt]);
+            for &r in part {
+                for &id in corpus.doc(r) {
+                    let id = id as usize;
+                    count[id] += 1;
+                    if last[id] != r {
+                        last[id] = r;
+                        df[id] += 1;
+                    }
+                }
+            }
+            (df, count)
+        })
+        .collect();
+    let mut iter = partial.into_iter();
+    let (mut df, mut count) = iter.next().unwrap_or_else(|| (vec![0; nt], vec![0; nt]));
+    for (d, c) in iter {
+        df.iter_mut().zip(d).for_each(|(a, b)| *a += b);
+        count.iter_mut().zip(c).for_each(|(a, b)| *a += b);
+    }
+    (df, count)
+}
+
+/// Where each term of a corpus falls among a fitted weighting's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns(Vec<u32>);
+
+impl Columns {
+    /// The TF-IDF rows of documents `rows` of the corpus the columns were fitted on, in order,
+    /// built on rayon in blocks. Terms outside the vocabulary are ignored.
+    pub fn matrix(&self, tfidf: &Tfidf, corpus: &Corpus, rows: &[usize]) -> CsrMatrix {
+        let parts: Vec<CsrMatrix> = rows
+            .par_chunks(4096)
+            .map(|block| {
+                let mut m = CsrMatrix::new(tfidf.n_features());
+                let mut cols = Vec::new();
+                for &r in block {
+                    cols.clear();
+                    cols.extend(
+                        corpus
+                            .doc(r)
+                            .iter()
+                            .map(|&t| self.0[t as usize])
+                            .filter(|&j| j != u32::MAX),
+                    );
+                    m.push_row(tfidf.weigh(&mut cols));
+                }
+                m
+            })
+            .collect();
+        CsrMatrix::vstack(tfidf.n_features(), parts)
     }
 }
 

@@ -57,6 +57,24 @@ impl CsrMatrix {
         self.indptr.push(self.indices.len());
     }
 
+    /// Stacks matrices with the same number of columns, rows in order.
+    ///
+    /// # Panics
+    /// When the column counts differ (a bug in the caller).
+    pub fn vstack(n_cols: usize, parts: Vec<CsrMatrix>) -> CsrMatrix {
+        let mut out = CsrMatrix::new(n_cols);
+        out.indices.reserve(parts.iter().map(CsrMatrix::nnz).sum());
+        out.values.reserve(out.indices.capacity());
+        for part in parts {
+            assert_eq!(part.n_cols, n_cols, "stacked matrices differ in columns");
+            let offset = out.indices.len();
+            out.indptr.extend(part.indptr[1..].iter().map(|&p| p + offset));
+            out.indices.extend_from_slice(&part.indices);
+            out.values.extend_from_slice(&part.values);
+        }
+        out
+    }
+
     /// Number of rows.
     pub fn n_rows(&self) -> usize {
         self.indptr.len() - 1

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{argmax, CheckedTrainConfig};
 use crate::error::{Error, Result};
+use crate::features::Corpus;
 use crate::metrics::macro_f1;
 
 /// The cross-validated score of one C.
@@ -70,7 +71,7 @@ pub fn stratified_folds(y: &[usize], n_labels: usize, folds: usize, seed: u64) -
 
 pub(super) fn run(
     config: &CheckedTrainConfig,
-    docs: &[Vec<String>],
+    docs: &Corpus,
     y: &[usize],
     n_labels: usize,
 ) -> Result<CvResult> {
@@ -87,13 +88,11 @@ pub(super) fn run(
     for fold in 0..k {
         let (test, train): (Vec<usize>, Vec<usize>) =
             (0..y.len()).partition(|&i| fold_of[i] == fold);
-        let pick =
-            |idx: &[usize]| -> Vec<Vec<String>> { idx.iter().map(|&i| docs[i].clone()).collect() };
-        let (train_docs, test_docs) = (pick(&train), pick(&test));
         let train_y: Vec<usize> = train.iter().map(|&i| y[i]).collect();
         let test_y: Vec<usize> = test.iter().map(|&i| y[i]).collect();
-        let (tfidf, x_train) = config.tfidf.fit_transform(&train_docs)?;
-        let x_test = tfidf.transform(&test_docs);
+        let (tfidf, columns) = config.tfidf.fit_corpus(docs, &train)?;
+        let x_train = columns.matrix(&tfidf, docs, &train);
+        let x_test = columns.matrix(&tfidf, docs, &test);
         let mut warm = None;
         for (g, params) in config.grid.iter().enumerate() {
             let fit = params.fit(&x_train, &train_y, n_labels, warm.as_ref())?;

@@ -25,11 +25,10 @@ mod train;
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{CheckedTfidfConfig, CsrMatrix, SparseRow, Tfidf, TfidfConfig};
+use crate::features::{CheckedTfidfConfig, Corpus, CsrMatrix, SparseRow, Tfidf, TfidfConfig};
 use crate::text::{Analyzer, AnalyzerConfig};
 pub use builtin::{load_model, Builtin};
 pub use cv::{stratified_folds, CvResult, CvScore};
@@ -156,7 +155,9 @@ impl CheckedTrainConfig {
             Some(cv) => &self.grid[cv.best],
             None => &self.grid[0],
         };
-        let (tfidf, x) = self.tfidf.fit_transform(&docs)?;
+        let rows: Vec<usize> = (0..docs.len()).collect();
+        let (tfidf, columns) = self.tfidf.fit_corpus(&docs, &rows)?;
+        let x = columns.matrix(&tfidf, &docs, &rows);
         let mut fit = chosen.fit(&x, &y, names.len(), None)?;
         // Model files keep f32 weights: round now, so the classifier in hand predicts exactly as
         // the one loaded back from its file.
@@ -240,16 +241,12 @@ impl CheckedTrainConfig {
                     .expect("label indexed")
             })
             .collect();
-        let docs = texts
-            .par_iter()
-            .map(|t| self.analyzer.terms(t.as_ref()))
-            .collect();
-        Ok((docs, y, names))
+        Ok((Corpus::analyze(&self.analyzer, texts), y, names))
     }
 }
 
-/// Analyzed training rows: the terms of each text, label indices, and label names (sorted).
-type Prepared = (Vec<Vec<String>>, Vec<usize>, Vec<String>);
+/// Analyzed training rows, label indices, and label names (sorted).
+type Prepared = (Corpus, Vec<usize>, Vec<String>);
 
 /// A prediction for one text.
 #[derive(Debug, Clone, PartialEq)]

@@ -51,6 +51,24 @@ pub const SCOPE_ENDERS: &[&str] = &[
     "yet",
 ];
 
+/// Whether `word` (lowercase) is one of [`NEGATORS`] (a `match`, not a scan: it runs per token).
+pub fn is_negator(word: &str) -> bool {
+    matches!(
+        word,
+        "barely" | "cannot" | "hardly" | "neither" | "never" | "no" | "nobody" | "none" | "nor"
+            | "not" | "nothing" | "nowhere" | "scarcely" | "without"
+    )
+}
+
+/// Whether `word` (lowercase) is one of [`SCOPE_ENDERS`].
+pub fn is_scope_ender(word: &str) -> bool {
+    matches!(
+        word,
+        "although" | "but" | "despite" | "except" | "however" | "instead" | "nevertheless"
+            | "nonetheless" | "though" | "whereas" | "yet"
+    )
+}
+
 /// Prefix given to every word inside a negation scope.
 pub const NEGATION_PREFIX: &str = "not_";
 
@@ -123,6 +141,31 @@ impl AnalyzerConfig {
     }
 }
 
+/// Stems `word`, remembering recent answers per thread: news text repeats its words, and the
+/// Snowball stemmer is the analyzer's most expensive step. The memory holds at most
+/// [`STEM_CACHE_WORDS`] words and starts afresh when full.
+fn cached_stem(stemmer: &rust_stemmers::Stemmer, word: String) -> String {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<String, String>> = RefCell::default();
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(&word) {
+            return stem.clone();
+        }
+        let stem = stemmer.stem(&word).into_owned();
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word, stem.clone());
+        stem
+    })
+}
+
+/// The most words the per-thread stem memory holds.
+pub const STEM_CACHE_WORDS: usize = 1 << 18;
+
 /// One analyzed word: its final term and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -167,9 +210,15 @@ impl Analyzer {
                 }
                 Piece::Word { text, span } => (text, span),
             };
-            let lower = word.to_lowercase();
-            let is_negator = NEGATORS.contains(&lower.as_str());
-            if SCOPE_ENDERS.contains(&lower.as_str()) {
+            let lower_owned;
+            let lower = if c.lowercase {
+                word.as_str()
+            } else {
+                lower_owned = word.to_lowercase();
+                lower_owned.as_str()
+            };
+            let is_negator = is_negator(lower);
+            if is_scope_ender(lower) {
                 negating = false;
             }
             let negated = c.negation && negating && !is_negator;
@@ -181,7 +230,7 @@ impl Analyzer {
                 continue;
             }
             let stemmed = match &self.stemmer {
-                Some(s) if word != NUMBER_TOKEN => s.stem(&word).into_owned(),
+                Some(s) if word != NUMBER_TOKEN => cached_stem(s, word),
                 _ => word,
             };
             let term = if negated {
@@ -201,17 +250,24 @@ impl Analyzer {
     /// Every term of `text`: word n-grams from `ngram_min` to `ngram_max`, words joined by one
     /// space, appended to `out` in order of position then length.
     pub fn terms_into(&self, text: &str, out: &mut Vec<String>) {
+        self.for_each_term(text, |term| out.push(term.to_string()));
+    }
+
+    /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`], building
+    /// each n-gram in one reused buffer (no allocation per term).
+    pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
         let tokens = self.tokens(text);
         let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
+        let mut gram = String::new();
         for start in 0..tokens.len() {
-            let mut gram = String::new();
+            gram.clear();
             for (n, tok) in tokens[start..].iter().take(hi).enumerate() {
                 if n > 0 {
                     gram.push(' ');
                 }
                 gram.push_str(&tok.term);
                 if n + 1 >= lo {
-                    out.push(gram.clone());
+                    f(&gram);
                 }
             }
         }
@@ -285,6 +341,15 @@ mod tests {
             terms(&c, "warm ties grow"),
             ["warm", "warm ties", "ties", "ties grow", "grow"]
         );
+    }
+
+    #[test]
+    fn word_lists_and_their_matchers_agree() {
+        assert!(NEGATORS.iter().all(|w| is_negator(w)));
+        assert!(SCOPE_ENDERS.iter().all(|w| is_scope_ender(w)));
+        for w in ["not_", "nots", "butter", "yes", ""] {
+            assert!(!is_negator(w) && !is_scope_ender(w), "{w}");
+        }
     }
 
     #[test]

@@ -1,0 +1,151 @@
+//! Training documents as term ids: every text is analysed once, each distinct term stored once.
+//!
+//! Analysis runs on rayon over blocks of texts, each block with its own term table; the tables
+//! are then merged in block order. A document is a run of `u32` ids (one per term occurrence),
+//! so a million sentences cost a few hundred megabytes instead of sixty million strings, and
+//! cross-validation folds reuse the same ids instead of analysing again.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::text::Analyzer;
+
+/// Documents as ids into a table of distinct terms.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    terms: Vec<String>,
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+/// Texts per block of parallel analysis.
+const BLOCK: usize = 2048;
+
+/// One block's terms (in first-seen order), occurrences and document ends.
+type Block = (Vec<String>, Vec<u32>, Vec<usize>);
+
+impl Corpus {
+    /// Analyses `texts` (in parallel) into a corpus.
+    pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Corpus {
+        let blocks: Vec<Block> = texts
+            .par_chunks(BLOCK)
+            .map(|chunk| {
+                let mut table: FxHashMap<String, u32> = FxHashMap::default();
+                let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(chunk.len()));
+                for text in chunk {
+                    analyzer.for_each_term(text.as_ref(), |term| {
+                        let next = table.len() as u32;
+                        let id = match table.get(term) {
+                            Some(&id) => id,
+                            None => {
+                                table.insert(term.to_string(), next);
+                                next
+                            }
+                        };
+                        ids.push(id);
+                    });
+                    ends.push(ids.len());
+                }
+                let mut terms = vec![String::new(); table.len()];
+                for (term, id) in table {
+                    terms[id as usize] = term;
+                }
+                (terms, ids, ends)
+            })
+            .collect();
+        Corpus::merge(blocks)
+    }
+
+    /// A corpus of documents already split into terms.
+    pub fn from_terms(docs: &[Vec<String>]) -> Corpus {
+        let mut table: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut terms: Vec<String> = Vec::new();
+        let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(docs.len()));
+        for doc in docs {
+            for term in doc {
+                let id = *table.entry(term.as_str()).or_insert_with(|| {
+                    terms.push(term.clone());
+                    (terms.len() - 1) as u32
+                });
+                ids.push(id);
+            }
+            ends.push(ids.len());
+        }
+        Corpus { terms, ids, ends }
+    }
+
+    fn merge(blocks: Vec<Block>) -> Corpus {
+        let mut table: FxHashMap<String, u32> = FxHashMap::default();
+        let mut maps: Vec<Vec<u32>> = Vec::with_capacity(blocks.len());
+        let mut rest = Vec::with_capacity(blocks.len());
+        for (terms, ids, ends) in blocks {
+            let map = terms
+                .into_iter()
+                .map(|term| {
+                    let next = table.len() as u32;
+                    *table.entry(term).or_insert(next)
+                })
+                .collect();
+            maps.push(map);
+            rest.push((ids, ends));
+        }
+        let mut terms = vec![String::new(); table.len()];
+        for (term, id) in table {
+            terms[id as usize] = term;
+        }
+        let total: usize = rest.iter().map(|(ids, _)| ids.len()).sum();
+        let (mut ids, mut ends) = (Vec::with_capacity(total), Vec::new());
+        for ((block_ids, block_ends), map) in rest.into_iter().zip(&maps) {
+            let offset = ids.len();
+            ids.extend(block_ids.iter().map(|&id| map[id as usize]));
+            ends.extend(block_ends.iter().map(|&e| e + offset));
+        }
+        Corpus { terms, ids, ends }
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Number of distinct terms.
+    pub fn n_terms(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The term with id `id`.
+    pub fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
+    }
+
+    /// The term ids of document `i`, one per occurrence, in order.
+    pub fn doc(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.ids[start..self.ends[i]]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::AnalyzerConfig;
+
+    #[test]
+    fn parallel_analysis_equals_terms_one_by_one() {
+        let analyzer = AnalyzerConfig::default().build().unwrap();
+        let texts: Vec<String> = (0..5000)
+            .map(|i| format!("Ankara and Moscow signed deal number {} in {}", i % 7, i % 13))
+            .collect();
+        let corpus = Corpus::analyze(&analyzer, &texts);
+        assert_eq!(corpus.len(), texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let got: Vec<&str> = corpus.doc(i).iter().map(|&id| corpus.term(id)).collect();
+            assert_eq!(got, analyzer.terms(text));
+        }
+    }
+}
