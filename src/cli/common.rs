@@ -98,7 +98,8 @@ pub struct TrainArgs {
     /// Iteration limit of the optimiser.
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_iter: u64,
-    /// Stop when the gradient norm of the objective (divided by C · rows) falls below this.
+    /// Stop when the largest gradient component of the objective (divided by C · rows) falls
+    /// below this, as scikit-learn's lbfgs does.
     #[arg(long, default_value_t = TrainParams::default().tol, value_name = "TOL")]
     pub tol: f64,
     /// Seed of the cross-validation folds.

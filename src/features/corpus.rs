@@ -19,7 +19,7 @@ pub struct Corpus {
 }
 
 /// Texts per block of parallel analysis.
-const BLOCK: usize = 2048;
+const BLOCK: usize = 8192;
 
 /// One block's terms (in first-seen order), occurrences and document ends.
 type Block = (Vec<String>, Vec<u32>, Vec<usize>);
@@ -75,7 +75,9 @@ impl Corpus {
     }
 
     fn merge(blocks: Vec<Block>) -> Corpus {
-        let mut table: FxHashMap<String, u32> = FxHashMap::default();
+        let largest = blocks.iter().map(|b| b.0.len()).max().unwrap_or(0);
+        let mut table: FxHashMap<String, u32> =
+            FxHashMap::with_capacity_and_hasher(2 * largest, Default::default());
         let mut maps: Vec<Vec<u32>> = Vec::with_capacity(blocks.len());
         let mut rest = Vec::with_capacity(blocks.len());
         for (terms, ids, ends) in blocks {

@@ -25,7 +25,8 @@ pub struct Minimum {
 pub struct Options {
     /// Correction pairs kept (scipy's and scikit-learn's default is 10).
     pub memory: usize,
-    /// Stop when the gradient's L2 norm is at most this.
+    /// Stop when the gradient's largest component (in absolute value) is at most this — the
+    /// `pgtol` test of scipy's L-BFGS-B, which scikit-learn's `tol` sets.
     pub tol_grad: f64,
     /// Stop when an iteration lowers the objective by at most this fraction of its size
     /// (scikit-learn passes 64 · machine epsilon to scipy).
@@ -63,7 +64,7 @@ pub fn minimize(
         iterations,
         converged,
     };
-    if norm(&g) <= opt.tol_grad {
+    if max_abs(&g) <= opt.tol_grad {
         return done(0, true, x);
     }
     for iter in 1..=opt.max_iter {
@@ -138,7 +139,7 @@ pub fn minimize(
         std::mem::swap(&mut g, &mut g_new);
         let previous = fx;
         fx = f_new;
-        if norm(&g) <= opt.tol_grad
+        if max_abs(&g) <= opt.tol_grad
             || previous - fx <= opt.tol_decrease * previous.abs().max(fx.abs()).max(1.0)
         {
             return done(iter, true, x);
@@ -186,6 +187,15 @@ where
         }
     }
     acc.iter().sum::<f64>() + tail
+}
+
+/// The largest absolute component.
+fn max_abs(a: &[f64]) -> f64 {
+    let partials: Vec<f64> = a
+        .par_chunks(BLOCK)
+        .map(|b| b.iter().fold(0.0f64, |m, v| m.max(v.abs())))
+        .collect();
+    partials.into_iter().fold(0.0, f64::max)
 }
 
 fn norm(a: &[f64]) -> f64 {

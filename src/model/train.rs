@@ -62,9 +62,9 @@ pub struct TrainParams {
     pub solver: Solver,
     /// Iteration limit; reaching it is reported as not converged. Default 1000.
     pub max_iter: u64,
-    /// Stop when the L2 norm of the gradient of the objective divided by `C · n` falls below
-    /// this. Default 1e-4, at least as strict as scikit-learn's lbfgs (which stops when the
-    /// largest gradient component of the same scaled objective is below 1e-4).
+    /// Stop when the largest component of the gradient of the objective divided by `C · n`
+    /// falls below this: scikit-learn's lbfgs criterion on the same scaled objective, with its
+    /// default. Default 1e-4.
     pub tol: f64,
 }
 

@@ -29,6 +29,7 @@ pub use boilerplate::{boilerplate, Boilerplate};
 pub use sentences::sentences;
 pub use stopwords::is_english_stopword;
 pub use tokenize::{tokenize, Piece, NUMBER_TOKEN};
+use tokenize::{tokenize_each, PieceRef};
 
 /// Words that open a negation scope. They are never removed as stopwords.
 pub const NEGATORS: &[&str] = &[
@@ -141,25 +142,25 @@ impl AnalyzerConfig {
     }
 }
 
-/// Stems `word`, remembering recent answers per thread: news text repeats its words, and the
-/// Snowball stemmer is the analyzer's most expensive step. The memory holds at most
-/// [`STEM_CACHE_WORDS`] words and starts afresh when full.
-fn cached_stem(stemmer: &rust_stemmers::Stemmer, word: String) -> String {
+/// Stems `word` and hands the stem to `f`, remembering answers per thread: news text repeats
+/// its words, and the Snowball stemmer is the analyzer's most expensive step. The memory holds at
+/// most [`STEM_CACHE_WORDS`] words and starts afresh when full.
+fn with_stem(stemmer: &rust_stemmers::Stemmer, word: &str, f: impl FnOnce(&str)) {
     use std::cell::RefCell;
     thread_local! {
         static CACHE: RefCell<rustc_hash::FxHashMap<String, String>> = RefCell::default();
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.get(&word) {
-            return stem.clone();
+        if let Some(stem) = cache.get(word) {
+            return f(stem);
         }
-        let stem = stemmer.stem(&word).into_owned();
+        let stem = stemmer.stem(word).into_owned();
         if cache.len() >= STEM_CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(word, stem.clone());
-        stem
+        f(&stem);
+        cache.insert(word.to_string(), stem);
     })
 }
 
@@ -199,23 +200,37 @@ impl Analyzer {
 
     /// The words of `text` as terms, in order, with spans (no n-grams).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let c = &self.config;
         let mut out = Vec::new();
+        self.walk(text, |term, span, negated| {
+            out.push(Token {
+                term: term.to_string(),
+                span,
+                negated,
+            })
+        });
+        out
+    }
+
+    /// Calls `f(term, span, negated)` for every word of `text` that survives the stopword
+    /// filter, the term built in a reused buffer.
+    fn walk(&self, text: &str, mut f: impl FnMut(&str, Range<usize>, bool)) {
+        let c = &self.config;
         let mut negating = false;
-        for piece in tokenize(text, c.lowercase, c.fold_numbers) {
+        let (mut buf, mut term, mut lowered) = (String::new(), String::new(), String::new());
+        tokenize_each(text, c.lowercase, c.fold_numbers, &mut buf, |piece| {
             let (word, span) = match piece {
-                Piece::Boundary { .. } => {
+                PieceRef::Boundary { .. } => {
                     negating = false;
-                    continue;
+                    return;
                 }
-                Piece::Word { text, span } => (text, span),
+                PieceRef::Word { text, span } => (text, span),
             };
-            let lower_owned;
             let lower = if c.lowercase {
-                word.as_str()
+                word
             } else {
-                lower_owned = word.to_lowercase();
-                lower_owned.as_str()
+                lowered.clear();
+                lowered.push_str(&word.to_lowercase());
+                lowered.as_str()
             };
             let is_negator = is_negator(lower);
             if is_scope_ender(lower) {
@@ -225,26 +240,20 @@ impl Analyzer {
             if c.negation && is_negator {
                 negating = true;
             }
-            if !is_negator && c.stopwords == Some(Stopwords::English) && is_english_stopword(&lower)
+            if !is_negator && c.stopwords == Some(Stopwords::English) && is_english_stopword(lower)
             {
-                continue;
+                return;
             }
-            let stemmed = match &self.stemmer {
-                Some(s) if word != NUMBER_TOKEN => cached_stem(s, word),
-                _ => word,
-            };
-            let term = if negated {
-                format!("{NEGATION_PREFIX}{stemmed}")
-            } else {
-                stemmed
-            };
-            out.push(Token {
-                term,
-                span,
-                negated,
-            });
-        }
-        out
+            term.clear();
+            if negated {
+                term.push_str(NEGATION_PREFIX);
+            }
+            match &self.stemmer {
+                Some(s) if word != NUMBER_TOKEN => with_stem(s, word, |stem| term.push_str(stem)),
+                _ => term.push_str(word),
+            }
+            f(&term, span, negated);
+        });
     }
 
     /// Every term of `text`: word n-grams from `ngram_min` to `ngram_max`, words joined by one
@@ -253,23 +262,38 @@ impl Analyzer {
         self.for_each_term(text, |term| out.push(term.to_string()));
     }
 
-    /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`], building
-    /// each n-gram in one reused buffer (no allocation per term).
+    /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`]. Words and
+    /// n-grams are built in reused buffers: nothing is allocated per term.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        let tokens = self.tokens(text);
         let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
+        let mut ring: Vec<String> = vec![String::new(); hi];
         let mut gram = String::new();
-        for start in 0..tokens.len() {
+        let mut seen = 0usize;
+        // The n-grams starting at word `start`, given the words seen so far.
+        let mut emit = |ring: &[String], start: usize, seen: usize, f: &mut dyn FnMut(&str)| {
             gram.clear();
-            for (n, tok) in tokens[start..].iter().take(hi).enumerate() {
+            for n in 0..(seen - start).min(hi) {
                 if n > 0 {
                     gram.push(' ');
                 }
-                gram.push_str(&tok.term);
+                gram.push_str(&ring[(start + n) % hi]);
                 if n + 1 >= lo {
                     f(&gram);
                 }
             }
+        };
+        self.walk(text, |term, _, _| {
+            let slot = &mut ring[seen % hi];
+            slot.clear();
+            slot.push_str(term);
+            seen += 1;
+            if seen >= hi {
+                emit(&ring, seen - hi, seen, &mut f);
+            }
+        });
+        // The last words' n-grams, shorter than `hi`.
+        for start in seen.saturating_sub(hi - 1)..seen {
+            emit(&ring, start, seen, &mut f);
         }
     }
 

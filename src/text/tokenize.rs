@@ -48,19 +48,47 @@ const QUOTES: [char; 10] = [
 /// `lowercase` and `fold_numbers` control normalization of the word text; spans are unaffected.
 pub fn tokenize(text: &str, lowercase: bool, fold_numbers: bool) -> Vec<Piece> {
     let mut out = Vec::new();
+    let mut buf = String::new();
+    tokenize_each(text, lowercase, fold_numbers, &mut buf, |piece| {
+        out.push(match piece {
+            PieceRef::Word { text, span } => Piece::Word {
+                text: text.to_string(),
+                span,
+            },
+            PieceRef::Boundary { span } => Piece::Boundary { span },
+        })
+    });
+    out
+}
+
+/// A [`Piece`] whose word text is borrowed from a reused buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PieceRef<'a> {
+    Word { text: &'a str, span: Range<usize> },
+    Boundary { span: Range<usize> },
+}
+
+/// [`tokenize`] without allocating per word: `f` receives each piece, the word text normalized
+/// into `buf`.
+pub(crate) fn tokenize_each(
+    text: &str,
+    lowercase: bool,
+    fold_numbers: bool,
+    buf: &mut String,
+    mut f: impl FnMut(PieceRef<'_>),
+) {
     for (span, kind) in joined_segments(text) {
         match kind {
             Segment::Space => {}
             Segment::Punct => {
                 let s = &text[span.clone()];
                 if !s.chars().all(|c| QUOTES.contains(&c)) {
-                    out.push(Piece::Boundary { span });
+                    f(PieceRef::Boundary { span });
                 }
             }
-            Segment::Word => push_word(text, span, lowercase, fold_numbers, &mut out),
+            Segment::Word => each_word(text, span, lowercase, fold_numbers, buf, &mut f),
         }
     }
-    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,71 +128,59 @@ fn joined_segments(text: &str) -> Vec<(Range<usize>, Segment)> {
     segs
 }
 
-fn push_word(text: &str, span: Range<usize>, lowercase: bool, fold: bool, out: &mut Vec<Piece>) {
+fn each_word(
+    text: &str,
+    span: Range<usize>,
+    lowercase: bool,
+    fold: bool,
+    buf: &mut String,
+    f: &mut impl FnMut(PieceRef<'_>),
+) {
     let raw = &text[span.clone()];
-    let word = |r: Range<usize>, s: &str| Piece::Word {
-        text: normalize(s, lowercase, fold),
-        span: r,
-    };
+    let mut fixed = |word: &str, span: Range<usize>| f(PieceRef::Word { text: word, span });
     // Clitic after the last apostrophe?
     if let Some((apos, apos_len)) = last_apostrophe(raw) {
         let head = &raw[..apos];
-        let tail = raw[apos + apos_len..].to_lowercase();
+        let tail = &raw[apos + apos_len..];
         let at = span.start;
-        let head_lower = head.to_lowercase();
-        if tail == "t" && head_lower.ends_with('n') && head.len() > 1 {
+        if tail.eq_ignore_ascii_case("t") && head.len() > 1 && head.ends_with(['n', 'N']) {
             // n't: "don't" → do + not, "can't" → can + not, "won't" → will + not.
             let n_at = apos - 1;
             let stem = &head[..n_at];
-            let stem_norm = match stem.to_lowercase().as_str() {
-                "ca" => "can".to_string(),
-                "wo" => "will".to_string(),
-                "sha" => "shall".to_string(),
-                "ai" => "is".to_string(),
-                _ => normalize(stem, lowercase, fold),
-            };
-            out.push(Piece::Word {
-                text: stem_norm,
-                span: at..at + n_at,
-            });
-            out.push(Piece::Word {
-                text: "not".to_string(),
-                span: at + n_at..span.end,
-            });
+            let irregular = ["ca", "wo", "sha", "ai"]
+                .iter()
+                .position(|s| stem.eq_ignore_ascii_case(s))
+                .map(|i| ["can", "will", "shall", "is"][i]);
+            match irregular {
+                Some(word) => fixed(word, at..at + n_at),
+                None => {
+                    normalize_into(stem, lowercase, fold, buf);
+                    f(PieceRef::Word { text: buf, span: at..at + n_at });
+                }
+            }
+            f(PieceRef::Word { text: "not", span: at + n_at..span.end });
             return;
         }
-        let clitic = match tail.as_str() {
-            "s" => Some(None),
-            "re" => Some(Some("are")),
-            "ll" => Some(Some("will")),
-            "ve" => Some(Some("have")),
-            "m" => Some(Some("am")),
-            "d" => Some(Some("would")),
-            _ => None,
-        };
+        let clitic = ["s", "re", "ll", "ve", "m", "d"]
+            .iter()
+            .position(|c| tail.eq_ignore_ascii_case(c))
+            .map(|i| [None, Some("are"), Some("will"), Some("have"), Some("am"), Some("would")][i]);
         if let (Some(clitic), false) = (clitic, head.is_empty()) {
-            out.push(word(at..at + apos, head));
+            normalize_into(head, lowercase, fold, buf);
+            f(PieceRef::Word { text: buf, span: at..at + apos });
             if let Some(c) = clitic {
-                out.push(Piece::Word {
-                    text: c.to_string(),
-                    span: at + apos..span.end,
-                });
+                f(PieceRef::Word { text: c, span: at + apos..span.end });
             }
             return;
         }
     }
     if raw.eq_ignore_ascii_case("cannot") {
-        out.push(Piece::Word {
-            text: "can".to_string(),
-            span: span.start..span.start + 3,
-        });
-        out.push(Piece::Word {
-            text: "not".to_string(),
-            span: span.start + 3..span.end,
-        });
+        f(PieceRef::Word { text: "can", span: span.start..span.start + 3 });
+        f(PieceRef::Word { text: "not", span: span.start + 3..span.end });
         return;
     }
-    out.push(word(span, raw));
+    normalize_into(raw, lowercase, fold, buf);
+    f(PieceRef::Word { text: buf, span });
 }
 
 /// Byte offset and length of the last apostrophe (' or ’) in `s`.
@@ -175,23 +191,29 @@ fn last_apostrophe(s: &str) -> Option<(usize, usize)> {
         .map(|(i, c)| (i, c.len_utf8()))
 }
 
-fn normalize(s: &str, lowercase: bool, fold_numbers: bool) -> String {
+/// Writes the normalized form of `s` into `buf`: `<num>` for a number, else lowercased (when
+/// asked) with curly apostrophes straightened.
+fn normalize_into(s: &str, lowercase: bool, fold_numbers: bool, buf: &mut String) {
+    buf.clear();
     if fold_numbers
         && s.chars().any(|c| c.is_ascii_digit())
-        && s.chars()
-            .all(|c| c.is_numeric() || matches!(c, '.' | ',' | '\''))
+        && s.chars().all(|c| c.is_numeric() || matches!(c, '.' | ',' | '\''))
     {
-        return NUMBER_TOKEN.to_string();
+        buf.push_str(NUMBER_TOKEN);
+        return;
     }
-    let s = if lowercase {
-        s.to_lowercase()
+    if s.is_ascii() {
+        buf.extend(s.chars().map(|c| if lowercase { c.to_ascii_lowercase() } else { c }));
     } else {
-        s.to_string()
-    };
-    if s.contains('\u{2019}') {
-        s.replace('\u{2019}', "'")
-    } else {
-        s
+        // Whole-string lowercasing keeps context rules (Greek final sigma).
+        let lower;
+        let s = if lowercase {
+            lower = s.to_lowercase();
+            lower.as_str()
+        } else {
+            s
+        };
+        buf.extend(s.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }));
     }
 }
 
