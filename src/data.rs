@@ -293,28 +293,54 @@ pub fn read_rows_from(
     columns: &Columns,
     labels: Labels,
 ) -> Result<Vec<Row>> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let err = |line: u64, message: String| Error::Data {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(err(1, "the file is empty; expected a header row".into()));
-    }
-    let rows = match format_of(path, bytes) {
-        Format::Jsonl => read_jsonl(path, bytes, columns)?,
-        format => read_delimited(path, bytes, columns, format, labels)?,
-    };
-    if labels == Labels::Required {
-        if let Some(row) = rows.iter().find(|r| r.label.is_none()) {
-            return Err(err(
-                row.line,
-                format!("missing or empty label {:?}", columns.label),
-            ));
-        }
-    }
+    let mut rows = Vec::new();
+    for_each_row(path, bytes, columns, labels, |row| {
+        rows.push(row);
+        Ok(())
+    })?;
     Ok(rows)
+}
+
+/// Reads rows one at a time from `input` and hands each to `f`, in order: memory does not grow
+/// with the input. `path` names the input in errors and picks the format (see the module
+/// documentation); an error from `f` stops the reading and is returned.
+///
+/// # Errors
+/// As [`read_rows`], and whatever `f` returns.
+pub fn for_each_row(
+    path: &Path,
+    input: impl Read,
+    columns: &Columns,
+    labels: Labels,
+    mut f: impl FnMut(Row) -> Result<()>,
+) -> Result<()> {
+    let mut input = BufReader::with_capacity(1 << 16, input);
+    let head = input.fill_buf().map_err(|e| Error::io(path, e))?;
+    if head.starts_with(b"\xEF\xBB\xBF") {
+        input.consume(3);
+    }
+    let head = input.fill_buf().map_err(|e| Error::io(path, e))?;
+    if head.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Data {
+            path: path.into(),
+            line: 1,
+            message: "the file is empty; expected a header row".into(),
+        });
+    }
+    let mut checked = |row: Row| {
+        if labels == Labels::Required && row.label.is_none() {
+            return Err(Error::Data {
+                path: path.into(),
+                line: row.line,
+                message: format!("missing or empty label {:?}", columns.label),
+            });
+        }
+        f(row)
+    };
+    match format_of(path, head) {
+        Format::Jsonl => read_jsonl(path, input, columns, &mut checked),
+        format => read_delimited(path, input, columns, format, labels, &mut checked),
+    }
 }
 
 /// The format of `path`: by extension, else sniffed from its first non-empty line.
@@ -345,17 +371,18 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
 
 fn read_delimited(
     path: &Path,
-    bytes: &[u8],
+    input: impl Read,
     columns: &Columns,
     format: Format,
     labels: Labels,
-) -> Result<Vec<Row>> {
+    f: &mut dyn FnMut(Row) -> Result<()>,
+) -> Result<()> {
     let mut builder = csv::ReaderBuilder::new();
     builder.has_headers(true);
     if format == Format::Tsv {
         builder.delimiter(b'\t').quoting(false);
     }
-    let mut reader = builder.from_reader(bytes);
+    let mut reader = builder.from_reader(input);
     let to_err = |e: csv::Error| csv_error(path, e);
     let header = reader.byte_headers().map_err(to_err)?.clone();
     let names: Vec<String> = header
@@ -386,7 +413,7 @@ fn read_delimited(
     }
     let id_col = find(&columns.id);
     let target_col = find(&columns.target);
-    let mut rows = Vec::new();
+    let mut count = 0usize;
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).map_err(to_err)? {
         let line = record.position().map_or(0, |p| p.line());
@@ -405,23 +432,24 @@ fn read_delimited(
             Some(i) => Some(field(i, &columns.label)?).filter(|l| !l.trim().is_empty()),
             None => None,
         };
+        count += 1;
         let id = match id_col {
             Some(i) => field(i, &columns.id)?,
-            None => (rows.len() + 1).to_string(),
+            None => count.to_string(),
         };
         let target = match target_col {
             Some(i) => Some(field(i, &columns.target)?).filter(|t| !t.is_empty()),
             None => None,
         };
-        rows.push(Row {
+        f(Row {
             line,
             id,
             text: field(text_col, &columns.text)?,
             label: label.map(|l| l.trim().to_string()),
             target,
-        });
+        })?;
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {
@@ -442,9 +470,14 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
     }
 }
 
-fn read_jsonl(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Vec<Row>> {
-    let mut rows = Vec::new();
-    for (i, raw) in BufReader::new(bytes).split(b'\n').enumerate() {
+fn read_jsonl(
+    path: &Path,
+    input: impl BufRead,
+    columns: &Columns,
+    f: &mut dyn FnMut(Row) -> Result<()>,
+) -> Result<()> {
+    let mut count = 0usize;
+    for (i, raw) in input.split(b'\n').enumerate() {
         let line = i as u64 + 1;
         let raw = raw.map_err(|e| Error::io(path, e))?;
         let raw = raw.strip_suffix(b"\r").unwrap_or(&raw);
@@ -483,17 +516,18 @@ fn read_jsonl(path: &Path, bytes: &[u8], columns: &Columns) -> Result<Vec<Row>> 
                 columns.text
             ))
         })?;
-        rows.push(Row {
+        count += 1;
+        f(Row {
             line,
-            id: string(&columns.id)?.unwrap_or_else(|| (rows.len() + 1).to_string()),
+            id: string(&columns.id)?.unwrap_or_else(|| count.to_string()),
             text,
             label: string(&columns.label)?
                 .map(|l| l.trim().to_string())
                 .filter(|l| !l.is_empty()),
             target: string(&columns.target)?.filter(|t| !t.is_empty()),
-        });
+        })?;
     }
-    Ok(rows)
+    Ok(())
 }
 
 #[cfg(test)]

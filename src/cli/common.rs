@@ -311,7 +311,9 @@ impl ArticleArgs {
 
 /// What an input holds.
 pub enum Input {
-    /// Labelled or unlabelled rows (TSV, CSV, JSONL), with the bytes read.
+    /// Rows (TSV, CSV, JSONL) in a file, to be streamed.
+    RowsFile,
+    /// Rows already read (from standard input).
     Rows(Vec<u8>),
     /// Articles.
     Articles(Vec<stancekit::data::Article>),
@@ -331,11 +333,11 @@ pub fn read_any(path: &Path, text_column: &str, articles: bool) -> Result<Input>
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
         Some("txt") => return Ok(Input::Articles(data::read_articles(path, false)?)),
-        Some("tsv" | "tab" | "csv") => return Ok(Input::Rows(read_input(path)?)),
+        Some("tsv" | "tab" | "csv") => return Ok(Input::RowsFile),
         Some("jsonl" | "ndjson") if articles => {
             return Ok(Input::Articles(data::read_articles(path, true)?))
         }
-        Some("jsonl" | "ndjson") => return Ok(Input::Rows(read_input(path)?)),
+        Some("jsonl" | "ndjson") => return Ok(Input::RowsFile),
         _ => {}
     }
     let bytes = read_input(path)?;

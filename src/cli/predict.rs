@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
-use stancekit::data::{self, Labels};
+use stancekit::data::{self, Labels, Row};
 use stancekit::model::{load_model, Builtin, Classifier, Contribution, Prediction};
 
 use super::articles;
@@ -54,6 +55,9 @@ pub struct PredictCmd {
     pub article: ArticleArgs,
 }
 
+/// Rows read and scored at a time.
+const BATCH: usize = 1 << 14;
+
 /// The models to apply, each with the name its output goes under (`None`: a single model,
 /// whose label and probabilities are top-level fields).
 type Models = Vec<(Option<&'static str>, Classifier)>;
@@ -86,7 +90,8 @@ impl PredictCmd {
         let mut articles = Vec::new();
         for path in &self.files {
             match read_any(path, &self.columns.text_column, self.article.articles)? {
-                Input::Rows(bytes) => rows.push((path, bytes)),
+                Input::RowsFile => rows.push((path, None)),
+                Input::Rows(bytes) => rows.push((path, Some(bytes))),
                 Input::Articles(a) => articles.extend(a),
             }
         }
@@ -120,32 +125,85 @@ impl PredictCmd {
         Ok(())
     }
 
+    /// Streams rows through the models: read in batches of [`BATCH`] rows, each batch scored on
+    /// rayon and written in input order, so memory stays flat however long the input.
     fn rows(
         &self,
         models: &Models,
-        inputs: &[(&PathBuf, Vec<u8>)],
+        inputs: &[(&PathBuf, Option<Vec<u8>>)],
         format: OutputFormat,
         out: &mut impl Write,
     ) -> Result<()> {
         self.header(models, format, out)?;
+        let columns = self.columns.columns();
+        let mut batch = Vec::with_capacity(BATCH);
         for (path, bytes) in inputs {
-            let rows =
-                data::read_rows_from(path, bytes, &self.columns.columns(), Labels::Optional)?;
-            for row in rows {
-                let scored: Vec<(Prediction, Option<Vec<Contribution>>)> = models
-                    .iter()
-                    .map(|(_, m)| {
-                        let p = m.predict(&row.text);
-                        let e = self.explain.map(|n| m.explain(&row.text, p.label, n));
-                        (p, e)
-                    })
-                    .collect();
-                match format {
-                    OutputFormat::Jsonl => jsonl_row(models, &row.id, &scored, out)?,
-                    OutputFormat::Csv => csv_row(&row.id, models, &scored, out)?,
-                    OutputFormat::Table => table_row(&row.id, &row.text, models, &scored, out)?,
+            let stdout_error = |e: std::io::Error| stancekit::Error::io("<standard output>", e);
+            let mut sink = |row: Row| {
+                batch.push(row);
+                if batch.len() == BATCH {
+                    self.write_batch(models, &batch, format, out)
+                        .map_err(stdout_error)?;
+                    batch.clear();
+                }
+                Ok(())
+            };
+            match bytes {
+                Some(bytes) => data::for_each_row(
+                    path,
+                    bytes.as_slice(),
+                    &columns,
+                    Labels::Optional,
+                    &mut sink,
+                )?,
+                None => {
+                    let file =
+                        std::fs::File::open(path).map_err(|e| stancekit::Error::io(*path, e))?;
+                    data::for_each_row(path, file, &columns, Labels::Optional, &mut sink)?
                 }
             }
+            self.write_batch(models, &batch, format, out)
+                .map_err(stdout_error)?;
+            batch.clear();
+        }
+        Ok(())
+    }
+
+    /// Scores a batch in parallel blocks and writes the blocks in order.
+    fn write_batch(
+        &self,
+        models: &Models,
+        rows: &[Row],
+        format: OutputFormat,
+        out: &mut impl Write,
+    ) -> std::io::Result<()> {
+        let blocks: Vec<std::io::Result<Vec<u8>>> = rows
+            .par_chunks(256)
+            .map(|block| {
+                let mut buf = Vec::with_capacity(block.len() * 160);
+                for row in block {
+                    let scored: Vec<(Prediction, Option<Vec<Contribution>>)> = models
+                        .iter()
+                        .map(|(_, m)| {
+                            let p = m.predict(&row.text);
+                            let e = self.explain.map(|n| m.explain(&row.text, p.label, n));
+                            (p, e)
+                        })
+                        .collect();
+                    match format {
+                        OutputFormat::Jsonl => jsonl_row(models, &row.id, &scored, &mut buf),
+                        OutputFormat::Csv => csv_row(&row.id, models, &scored, &mut buf),
+                        OutputFormat::Table => {
+                            table_row(&row.id, &row.text, models, &scored, &mut buf)
+                        }
+                    }
+                    .map_err(std::io::Error::other)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for block in blocks {
+            out.write_all(&block?)?;
         }
         Ok(())
     }

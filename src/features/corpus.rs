@@ -141,7 +141,13 @@ mod tests {
     fn parallel_analysis_equals_terms_one_by_one() {
         let analyzer = AnalyzerConfig::default().build().unwrap();
         let texts: Vec<String> = (0..5000)
-            .map(|i| format!("Ankara and Moscow signed deal number {} in {}", i % 7, i % 13))
+            .map(|i| {
+                format!(
+                    "Ankara and Moscow signed deal number {} in {}",
+                    i % 7,
+                    i % 13
+                )
+            })
             .collect();
         let corpus = Corpus::analyze(&analyzer, &texts);
         assert_eq!(corpus.len(), texts.len());

@@ -132,7 +132,9 @@ impl CheckedTfidfConfig {
             .collect();
         if let Some(limit) = c.max_features {
             kept.sort_unstable_by(|&a, &b| {
-                count[b as usize].cmp(&count[a as usize]).then(corpus.term(a).cmp(corpus.term(b)))
+                count[b as usize]
+                    .cmp(&count[a as usize])
+                    .then(corpus.term(a).cmp(corpus.term(b)))
             });
             kept.truncate(limit);
         }
@@ -164,7 +166,8 @@ fn count_terms(corpus: &Corpus, rows: &[usize]) -> (Vec<u32>, Vec<u64>) {
     let partial: Vec<(Vec<u32>, Vec<u64>)> = rows
         .par_chunks(size)
         .map(|part| {
-            let (mut df, mut count, mut last) = (vec![0u32; nt], vec![0u64; nt], vec![usize::MAX; nt]);
+            let (mut df, mut count, mut last) =
+                (vec![0u32; nt], vec![0u64; nt], vec![usize::MAX; nt]);
             for &r in part {
                 for &id in corpus.doc(r) {
                     let id = id as usize;
@@ -357,7 +360,7 @@ impl Tfidf {
 
     /// The weighted, normalized row of a document given as the columns of its terms (one entry
     /// per occurrence, in any order).
-    fn weigh(&self, cols: &mut [u32]) -> Vec<(u32, f64)> {
+    pub fn weigh(&self, cols: &mut [u32]) -> Vec<(u32, f64)> {
         cols.sort_unstable();
         let mut row: Vec<(u32, f64)> = Vec::with_capacity(cols.len());
         for &j in cols.iter() {

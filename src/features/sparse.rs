@@ -68,7 +68,8 @@ impl CsrMatrix {
         for part in parts {
             assert_eq!(part.n_cols, n_cols, "stacked matrices differ in columns");
             let offset = out.indices.len();
-            out.indptr.extend(part.indptr[1..].iter().map(|&p| p + offset));
+            out.indptr
+                .extend(part.indptr[1..].iter().map(|&p| p + offset));
             out.indices.extend_from_slice(&part.indices);
             out.values.extend_from_slice(&part.values);
         }

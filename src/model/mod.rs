@@ -309,7 +309,13 @@ impl Classifier {
 
     /// The sparse feature row of `text`, as `(column, value)` pairs.
     pub fn features(&self, text: &str) -> Vec<(u32, f64)> {
-        self.tfidf.transform_row(&self.analyzer.terms(text))
+        let mut cols = Vec::new();
+        self.analyzer.for_each_term(text, |term| {
+            if let Some(j) = self.tfidf.column(term) {
+                cols.push(j as u32);
+            }
+        });
+        self.tfidf.weigh(&mut cols)
     }
 
     /// The feature matrix of many texts, one row each, in order.

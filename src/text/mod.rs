@@ -56,8 +56,20 @@ pub const SCOPE_ENDERS: &[&str] = &[
 pub fn is_negator(word: &str) -> bool {
     matches!(
         word,
-        "barely" | "cannot" | "hardly" | "neither" | "never" | "no" | "nobody" | "none" | "nor"
-            | "not" | "nothing" | "nowhere" | "scarcely" | "without"
+        "barely"
+            | "cannot"
+            | "hardly"
+            | "neither"
+            | "never"
+            | "no"
+            | "nobody"
+            | "none"
+            | "nor"
+            | "not"
+            | "nothing"
+            | "nowhere"
+            | "scarcely"
+            | "without"
     )
 }
 
@@ -65,8 +77,17 @@ pub fn is_negator(word: &str) -> bool {
 pub fn is_scope_ender(word: &str) -> bool {
     matches!(
         word,
-        "although" | "but" | "despite" | "except" | "however" | "instead" | "nevertheless"
-            | "nonetheless" | "though" | "whereas" | "yet"
+        "although"
+            | "but"
+            | "despite"
+            | "except"
+            | "however"
+            | "instead"
+            | "nevertheless"
+            | "nonetheless"
+            | "though"
+            | "whereas"
+            | "yet"
     )
 }
 

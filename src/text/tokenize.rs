@@ -155,28 +155,55 @@ fn each_word(
                 Some(word) => fixed(word, at..at + n_at),
                 None => {
                     normalize_into(stem, lowercase, fold, buf);
-                    f(PieceRef::Word { text: buf, span: at..at + n_at });
+                    f(PieceRef::Word {
+                        text: buf,
+                        span: at..at + n_at,
+                    });
                 }
             }
-            f(PieceRef::Word { text: "not", span: at + n_at..span.end });
+            f(PieceRef::Word {
+                text: "not",
+                span: at + n_at..span.end,
+            });
             return;
         }
         let clitic = ["s", "re", "ll", "ve", "m", "d"]
             .iter()
             .position(|c| tail.eq_ignore_ascii_case(c))
-            .map(|i| [None, Some("are"), Some("will"), Some("have"), Some("am"), Some("would")][i]);
+            .map(|i| {
+                [
+                    None,
+                    Some("are"),
+                    Some("will"),
+                    Some("have"),
+                    Some("am"),
+                    Some("would"),
+                ][i]
+            });
         if let (Some(clitic), false) = (clitic, head.is_empty()) {
             normalize_into(head, lowercase, fold, buf);
-            f(PieceRef::Word { text: buf, span: at..at + apos });
+            f(PieceRef::Word {
+                text: buf,
+                span: at..at + apos,
+            });
             if let Some(c) = clitic {
-                f(PieceRef::Word { text: c, span: at + apos..span.end });
+                f(PieceRef::Word {
+                    text: c,
+                    span: at + apos..span.end,
+                });
             }
             return;
         }
     }
     if raw.eq_ignore_ascii_case("cannot") {
-        f(PieceRef::Word { text: "can", span: span.start..span.start + 3 });
-        f(PieceRef::Word { text: "not", span: span.start + 3..span.end });
+        f(PieceRef::Word {
+            text: "can",
+            span: span.start..span.start + 3,
+        });
+        f(PieceRef::Word {
+            text: "not",
+            span: span.start + 3..span.end,
+        });
         return;
     }
     normalize_into(raw, lowercase, fold, buf);
@@ -197,13 +224,17 @@ fn normalize_into(s: &str, lowercase: bool, fold_numbers: bool, buf: &mut String
     buf.clear();
     if fold_numbers
         && s.chars().any(|c| c.is_ascii_digit())
-        && s.chars().all(|c| c.is_numeric() || matches!(c, '.' | ',' | '\''))
+        && s.chars()
+            .all(|c| c.is_numeric() || matches!(c, '.' | ',' | '\''))
     {
         buf.push_str(NUMBER_TOKEN);
         return;
     }
     if s.is_ascii() {
-        buf.extend(s.chars().map(|c| if lowercase { c.to_ascii_lowercase() } else { c }));
+        buf.extend(
+            s.chars()
+                .map(|c| if lowercase { c.to_ascii_lowercase() } else { c }),
+        );
     } else {
         // Whole-string lowercasing keeps context rules (Greek final sigma).
         let lower;
