@@ -168,6 +168,17 @@ fn empty_article(path: &Path, line: u64) -> Error {
     }
 }
 
+/// The string (or number, as text) in field `name` of a JSON object; `None` when absent or
+/// null; a message naming the field otherwise.
+fn json_string(value: &serde_json::Value, name: &str) -> std::result::Result<Option<String>, String> {
+    match value.get(name) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+        Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(other) => Err(format!("field {name:?} should be a string, found {other}")),
+    }
+}
+
 /// One article per JSONL line: `text` (required), `id` (else `FILE:LINE`), `title`.
 fn jsonl_articles(path: &Path, bytes: &[u8]) -> Result<Vec<Article>> {
     let mut out = Vec::new();
@@ -183,14 +194,7 @@ fn jsonl_articles(path: &Path, bytes: &[u8]) -> Result<Vec<Article>> {
         };
         let value: serde_json::Value =
             serde_json::from_slice(raw).map_err(|e| err(format!("not valid JSON: {e}")))?;
-        let field = |name: &str| match value.get(name) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-            Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
-            Some(other) => Err(err(format!(
-                "field {name:?} should be a string, found {other}"
-            ))),
-        };
+        let field = |name: &str| json_string(&value, name).map_err(err);
         let text = field("text")?.ok_or_else(|| err("no \"text\" field".into()))?;
         if text.trim().is_empty() {
             return Err(empty_article(path, line));
@@ -497,19 +501,10 @@ fn read_jsonl(
         })?;
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| err(format!("not valid JSON: {e}")))?;
-        let object = value
-            .as_object()
-            .ok_or_else(|| err("expected a JSON object".into()))?;
-        let string = |name: &str| -> Result<Option<String>> {
-            match object.get(name) {
-                None | Some(serde_json::Value::Null) => Ok(None),
-                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-                Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
-                Some(other) => Err(err(format!(
-                    "field {name:?} should be a string, found {other}"
-                ))),
-            }
-        };
+        if !value.is_object() {
+            return Err(err("expected a JSON object".into()));
+        }
+        let string = |name: &str| json_string(&value, name).map_err(err);
         let text = string(&columns.text)?.ok_or_else(|| {
             err(format!(
                 "no {:?} field; name it with --text-column",

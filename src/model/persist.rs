@@ -324,13 +324,7 @@ impl Classifier {
             file.sublinear_tf,
         )?;
         let model = LinearModel::new(d, weights.concat(), widen(&file.intercepts))?;
-        Ok(Classifier {
-            analyzer: file.analyzer.build().map_err(|e| e.to_string())?,
-            tfidf,
-            model,
-            labels: file.labels,
-            summary: file.training,
-        })
+        Classifier::assemble(&file.analyzer, tfidf, model, file.labels, file.training)
     }
 
     /// Migrates a version-1 file: its idf and `f64` weights are kept exactly.
@@ -345,12 +339,22 @@ impl Classifier {
         let d = file.vocabulary.len();
         let tfidf = Tfidf::from_parts(file.vocabulary, file.idf, file.sublinear_tf)?;
         let model = LinearModel::new(d, file.weights.concat(), file.intercepts)?;
+        Classifier::assemble(&file.analyzer, tfidf, model, file.labels, file.training)
+    }
+
+    fn assemble(
+        analyzer: &AnalyzerConfig,
+        tfidf: Tfidf,
+        model: LinearModel,
+        labels: Vec<String>,
+        summary: TrainingSummary,
+    ) -> std::result::Result<Classifier, String> {
         Ok(Classifier {
-            analyzer: file.analyzer.build().map_err(|e| e.to_string())?,
+            analyzer: analyzer.build().map_err(|e| e.to_string())?,
             tfidf,
             model,
-            labels: file.labels,
-            summary: file.training,
+            labels,
+            summary,
         })
     }
 }
