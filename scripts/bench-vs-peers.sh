@@ -49,7 +49,7 @@ fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" > "$OUT/table.md"
 echo "date: $(date -u +%Y-%m-%d), source: $SOURCE, test: $TEST" >> "$OUT/table.md"
 echo >> "$OUT/table.md"
-echo "| sentences | system | train s | peak MiB | predict sent/s | test accuracy | test macro-F1 | train time vs stancekit |" >> "$OUT/table.md"
+echo "| sentences | system | train s | peak MiB | predict sent/s | test accuracy | test macro-F1 | peer's training time vs stancekit |" >> "$OUT/table.md"
 echo "|---|---|---|---|---|---|---|---|" >> "$OUT/table.md"
 for n in ${SIZES//,/ }; do
   set_file=$OUT/data/train_$n.tsv
@@ -78,7 +78,8 @@ for r in doc["runs"]:
     f1 = r.get("test_macro_f1")
     print(f"| {n} | {r['system']} | {train:.2f} (load {r.get('load_s', 0):.2f} + fit {r['train_s']:.2f}) | "
           f"{r['peak_rss_mib']:.0f} | {r['predict_sent_per_s']:,.0f} | {r.get('test_accuracy', float('nan')):.4f} | "
-          f"{'' if f1 is None else f'{f1:.4f}'} | {train / ours:.1f}× slower |")
+          f"{'' if f1 is None else f'{f1:.4f}'} | "
+          f"{f'{train / ours:.1f}× slower' if train >= ours else f'{ours / train:.1f}× faster'} |")
 PY
   fi
 done

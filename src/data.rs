@@ -170,7 +170,10 @@ fn empty_article(path: &Path, line: u64) -> Error {
 
 /// The string (or number, as text) in field `name` of a JSON object; `None` when absent or
 /// null; a message naming the field otherwise.
-fn json_string(value: &serde_json::Value, name: &str) -> std::result::Result<Option<String>, String> {
+fn json_string(
+    value: &serde_json::Value,
+    name: &str,
+) -> std::result::Result<Option<String>, String> {
     match value.get(name) {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),

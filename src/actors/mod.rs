@@ -7,8 +7,8 @@
 //! let lexicon = Lexicon::builtin();
 //! let matcher = Matcher::new(&lexicon);
 //! let text = "Turkish President Recep Tayyip Erdogan spoke to the Kremlin, The Moscow Times said.";
-//! let found: Vec<(&str, &str)> = matcher
-//!     .find(text)
+//! let mentions = matcher.find(text);
+//! let found: Vec<(&str, &str)> = mentions
 //!     .iter()
 //!     .map(|m| (&text[m.span.clone()], m.actor.as_str()))
 //!     .collect();
