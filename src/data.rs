@@ -38,7 +38,13 @@ pub struct Columns {
     pub id: String,
     /// The optional target column. Default `target`.
     pub target: String,
+    /// The longest line accepted, in bytes; a longer one is an error naming it, never an
+    /// out-of-memory. Default [`MAX_LINE_BYTES`].
+    pub max_line_bytes: usize,
 }
+
+/// The default longest line: 1 MiB.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
 
 impl Default for Columns {
     fn default() -> Self {
@@ -47,6 +53,7 @@ impl Default for Columns {
             label: "label".into(),
             id: "id".into(),
             target: "target".into(),
+            max_line_bytes: MAX_LINE_BYTES,
         }
     }
 }
@@ -277,11 +284,13 @@ pub fn read_rows(path: &Path, columns: &Columns, labels: Labels) -> Result<Vec<R
             .map_err(|e| Error::io(path, e))?;
     } else {
         if path.is_dir() {
-            return Err(Error::Data {
-                path: path.into(),
-                line: 0,
-                message: "is a directory; give a TSV, CSV or JSONL file".into(),
-            });
+            return Err(Error::io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "is a directory; give a TSV, CSV or JSONL file",
+                ),
+            ));
         }
         File::open(path)
             .and_then(|f| BufReader::new(f).read_to_end(&mut bytes))
@@ -321,6 +330,12 @@ pub fn for_each_row(
     labels: Labels,
     mut f: impl FnMut(Row) -> Result<()>,
 ) -> Result<()> {
+    let input = LineCap {
+        inner: input,
+        max: columns.max_line_bytes,
+        line: 1,
+        run: 0,
+    };
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().map_err(|e| Error::io(path, e))?;
     if head.starts_with(b"\xEF\xBB\xBF") {
@@ -347,6 +362,38 @@ pub fn for_each_row(
     match format_of(path, head) {
         Format::Jsonl => read_jsonl(path, input, columns, &mut checked),
         format => read_delimited(path, input, columns, format, labels, &mut checked),
+    }
+}
+
+/// A reader that fails, naming the line, as soon as a line grows longer than `max` bytes.
+struct LineCap<R> {
+    inner: R,
+    max: usize,
+    line: u64,
+    run: usize,
+}
+
+impl<R: Read> Read for LineCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                self.line += 1;
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > self.max {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        format!(
+                            "line {} is longer than {} bytes; raise --max-line-bytes to read it",
+                            self.line, self.max
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(n)
     }
 }
 

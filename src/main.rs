@@ -31,6 +31,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == BrokenPipe)
+            || matches!(
+                c.downcast_ref::<stancekit::Error>(),
+                Some(stancekit::Error::Io { error, .. }) if error.kind() == BrokenPipe
+            )
             || c.downcast_ref::<serde_json::Error>()
                 .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
             || c.downcast_ref::<csv::Error>().is_some_and(

@@ -21,6 +21,9 @@ pub struct ColumnArgs {
     /// Column (or JSON field) with the row id; rows without one are numbered from 1.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_column: String,
+    /// The longest input line accepted, in bytes.
+    #[arg(long, default_value_t = data::MAX_LINE_BYTES, value_name = "BYTES")]
+    pub max_line_bytes: usize,
 }
 
 impl ColumnArgs {
@@ -29,6 +32,7 @@ impl ColumnArgs {
             text: self.text_column.clone(),
             label: self.label_column.clone(),
             id: self.id_column.clone(),
+            max_line_bytes: self.max_line_bytes,
             ..Columns::default()
         }
     }
@@ -235,11 +239,13 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
         return Ok(bytes);
     }
     if path.is_dir() {
-        return Err(stancekit::Error::Data {
-            path: path.into(),
-            line: 0,
-            message: "is a directory; give a TSV, CSV or JSONL file".into(),
-        }
+        return Err(stancekit::Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "is a directory; give a TSV, CSV or JSONL file",
+            ),
+        )
         .into());
     }
     std::fs::read(path).map_err(|e| stancekit::Error::io(path, e).into())

@@ -32,7 +32,9 @@ impl TrainCmd {
         let start = Instant::now();
         let data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
         let config = self.train.config().check()?;
-        let trained = with_spinner("training", || config.fit(&data.texts(), &data.labels()))?;
+        let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
+        let trained = with_spinner("training", || config.fit(&data.texts(), &data.labels()))
+            .with_context(|| format!("training on {}", names.join(", ")))?;
         let mut classifier = trained.classifier;
         classifier.set_data_files(data.files.clone());
         classifier
@@ -46,7 +48,6 @@ impl TrainCmd {
             .iter()
             .map(|(l, n)| format!("{l} {n}"))
             .collect();
-        let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
         writeln!(
             out,
             "trained on {} rows from {} ({})",

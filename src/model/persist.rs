@@ -4,7 +4,8 @@
 //! layout it follows, so that any program can refuse it with a clear message:
 //!
 //! ```json
-//! { "format": "stancekit-model", "format_version": 2, "crate_version": "0.1.0",
+//! { "format": "stancekit-model", "format_version": 3, "checksum": "sha256:…",
+//!   "crate_version": "0.1.0",
 //!   "analyzer": {…}, "labels": ["negative", "neutral", "positive"],
 //!   "vocabulary": ["…"], "n_documents": 8739, "document_frequency": [3, …],
 //!   "sublinear_tf": false,
@@ -13,11 +14,13 @@
 //! ```
 //!
 //! `weights` has one array per vocabulary term with one weight per label. Versions:
-//! - **2** (written): weights and intercepts at `f32` precision, and the idf given by the
+//! - **3** (written): as 2, with `"checksum": "sha256:…"`, the digest of the file's JSON with
+//!   that field empty; a file whose content no longer matches it (edited or damaged) is refused.
+//! - **2** (read): weights and intercepts at `f32` precision, and the idf given by the
 //!   number of training rows and each term's document frequency (`ln((1+n)/(1+df)) + 1`).
 //! - **1** (read): weights as full `f64`, and the idf itself (`"idf": [1.7, …]`). A version-1
-//!   model predicts exactly as it always did; saving it again writes version 2, which rounds its
-//!   weights to `f32`.
+//!   model predicts exactly as it always did; saving it again writes the current version, which
+//!   rounds its weights to `f32`.
 //!
 //! Saving the same classifier always writes the same bytes: no timestamps, sorted vocabulary,
 //! fixed label order, shortest round-trip float formatting.
@@ -37,7 +40,7 @@ use crate::text::AnalyzerConfig;
 /// The `format` field of every model file.
 pub const FORMAT: &str = "stancekit-model";
 /// The layout version this build writes. It reads versions `1..=FORMAT_VERSION`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A training file as recorded in a model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,7 +102,7 @@ pub struct TrainingSummary {
     pub cv: Option<CvResult>,
 }
 
-/// The on-disk form of a [`Classifier`] (format version 2).
+/// The on-disk form of a [`Classifier`] (format versions 2 and 3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelFile {
@@ -107,6 +110,10 @@ pub struct ModelFile {
     pub format: String,
     /// The layout version.
     pub format_version: u32,
+    /// `sha256:` and the hex digest of the file's JSON with this field empty (versions 3 and
+    /// later; empty in version 2).
+    #[serde(default)]
+    pub checksum: String,
     /// The stancekit version that wrote the file.
     pub crate_version: String,
     /// How text becomes terms.
@@ -127,6 +134,16 @@ pub struct ModelFile {
     pub intercepts: Vec<f32>,
     /// How it was trained.
     pub training: TrainingSummary,
+}
+
+impl ModelFile {
+    /// `sha256:` and the digest of this file's JSON with an empty `checksum`.
+    pub fn digest(&self) -> String {
+        let mut unsigned = self.clone();
+        unsigned.checksum.clear();
+        let bytes = serde_json::to_vec(&unsigned).expect("model data always serializes to JSON");
+        format!("sha256:{}", sha256_hex(&bytes))
+    }
 }
 
 /// Format version 1: idf and weights as `f64`. Read, never written.
@@ -174,6 +191,7 @@ impl Classifier {
         ModelFile {
             format: FORMAT.to_string(),
             format_version: FORMAT_VERSION,
+            checksum: String::new(),
             crate_version: env!("CARGO_PKG_VERSION").to_string(),
             analyzer: self.analyzer.config().clone(),
             labels: self.labels.clone(),
@@ -187,10 +205,11 @@ impl Classifier {
         }
     }
 
-    /// The model file's bytes: compact JSON and a final newline.
+    /// The model file's bytes: compact JSON with its checksum, and a final newline.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes =
-            serde_json::to_vec(&self.to_file()).expect("model data always serializes to JSON");
+        let mut file = self.to_file();
+        file.checksum = file.digest();
+        let mut bytes = serde_json::to_vec(&file).expect("model data always serializes to JSON");
         bytes.push(b'\n');
         bytes
     }
@@ -205,7 +224,10 @@ impl Classifier {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+            let message = format!("cannot create a file in this directory ({})", e.kind());
+            Error::io(dir, std::io::Error::new(e.kind(), message))
+        })?;
         // The temporary file is private (0600); give the model the permissions of the file it
         // replaces, or the usual 0644.
         #[cfg(unix)]
@@ -287,11 +309,16 @@ impl Classifier {
                 .map_err(|e| err(format!("malformed model (format version 1): {e}")))?;
             Classifier::from_v1(file)
         } else {
-            let file: ModelFile = serde_json::from_value(value).map_err(|e| {
-                err(format!(
-                    "malformed model (format version {FORMAT_VERSION}): {e}"
-                ))
-            })?;
+            let v = version.unwrap_or_default();
+            let file: ModelFile = serde_json::from_value(value)
+                .map_err(|e| err(format!("malformed model (format version {v}): {e}")))?;
+            if v >= 3 && file.checksum != file.digest() {
+                return Err(err(format!(
+                    "checksum {:?} does not match the content: the file was edited or damaged; \
+                     restore it or train the model again",
+                    file.checksum
+                )));
+            }
             Classifier::from_file(file)
         };
         classifier.map_err(err)

@@ -517,3 +517,54 @@ fn help_lists_every_verb_with_examples() {
         assert!(help.contains(verb), "{verb}");
     }
 }
+
+/// `stance train` killed at any moment never leaves a half-written model where a good one was:
+/// the model is written to a temporary file and renamed over the old one only when complete.
+#[test]
+fn a_killed_train_leaves_the_old_model_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("model.json");
+    let m = model.to_str().unwrap();
+    let tiny = root().join("tests/fixtures/tiny.tsv");
+    ok(&stance(&[
+        "train",
+        "--data",
+        tiny.to_str().unwrap(),
+        "--out",
+        m,
+    ]));
+    let old = std::fs::read(&model).unwrap();
+    let data = relations("europe.tsv");
+    let args = [
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--label-column",
+        "stance",
+        "--out",
+        m,
+    ];
+    let mut replaced = 0;
+    for delay_ms in [5, 20, 50, 100, 200, 300, 500, 800, 1200, 2000] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stance"))
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = std::fs::read(&model).unwrap();
+        if now != old {
+            // The run finished before the kill: then the new model is complete.
+            stancekit::model::Classifier::from_bytes(&now, &model).unwrap();
+            replaced += 1;
+            std::fs::write(&model, &old).unwrap();
+        }
+    }
+    assert!(
+        replaced < 10,
+        "no run was interrupted; the test proved nothing"
+    );
+}

@@ -52,11 +52,35 @@ fn every_format_version_loads_and_predicts_as_recorded() {
     }
 }
 
+/// A model whose content no longer matches its checksum is refused, naming the problem.
+#[test]
+fn an_edited_model_is_refused() {
+    let bytes = std::fs::read(dir().join(format!("models/v{FORMAT_VERSION}.json"))).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let w = value["weights"][0][0].as_f64().unwrap();
+    value["weights"][0][0] = serde_json::json!(w + 0.5);
+    let edited = serde_json::to_vec(&value).unwrap();
+    let err = Classifier::from_bytes(&edited, "edited.json".as_ref()).unwrap_err();
+    assert!(
+        err.to_string().contains("does not match the content"),
+        "{err}"
+    );
+    let truncated = &bytes[..bytes.len() / 2];
+    let err = Classifier::from_bytes(truncated, "cut.json".as_ref()).unwrap_err();
+    assert!(err.to_string().contains("truncated"), "{err}");
+}
+
 /// Saving a model read from an old file writes the current version, which predicts the same
 /// labels (weights are rounded to f32 on the way).
 #[test]
 fn old_models_resave_as_the_current_version() {
-    let old = Classifier::load(&dir().join("models/v1.json")).unwrap();
+    for version in 1..FORMAT_VERSION {
+        resave(version);
+    }
+}
+
+fn resave(version: u32) {
+    let old = Classifier::load(&dir().join(format!("models/v{version}.json"))).unwrap();
     let bytes = old.to_bytes();
     let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(value["format_version"], FORMAT_VERSION);
