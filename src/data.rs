@@ -63,7 +63,8 @@ impl Default for Columns {
 pub struct Row {
     /// 1-based line of the row in its file.
     pub line: u64,
-    /// The `id` column, or the row's 1-based position in its file when there is none.
+    /// The `id` column, or the row's 1-based position in its file when there is none or it is
+    /// empty.
     pub id: String,
     /// The text.
     pub text: String,
@@ -488,9 +489,10 @@ fn read_delimited(
         };
         count += 1;
         let id = match id_col {
-            Some(i) => field(i, &columns.id)?,
-            None => count.to_string(),
-        };
+            Some(i) => Some(field(i, &columns.id)?).filter(|id| !id.is_empty()),
+            None => None,
+        }
+        .unwrap_or_else(|| count.to_string());
         let target = match target_col {
             Some(i) => Some(field(i, &columns.target)?).filter(|t| !t.is_empty()),
             None => None,
@@ -564,7 +566,9 @@ fn read_jsonl(
         count += 1;
         f(Row {
             line,
-            id: string(&columns.id)?.unwrap_or_else(|| count.to_string()),
+            id: string(&columns.id)?
+                .filter(|id| !id.is_empty())
+                .unwrap_or_else(|| count.to_string()),
             text,
             label: string(&columns.label)?
                 .map(|l| l.trim().to_string())
@@ -658,6 +662,20 @@ mod tests {
             e.to_string(),
             "x.tsv:2: invalid UTF-8 in column \"text\" at byte 2 of the field"
         );
+    }
+
+    /// Found by `cargo fuzz run readers`: an empty id was carried as "", which names no row.
+    #[test]
+    fn empty_ids_become_row_numbers() {
+        let rows = read("x.tsv", "id\ttext\n\tfirst\nb\tsecond\n", Labels::Optional).unwrap();
+        assert_eq!((rows[0].id.as_str(), rows[1].id.as_str()), ("1", "b"));
+        let rows = read(
+            "x.jsonl",
+            "{\"id\": \"\", \"text\": \"a\"}\n",
+            Labels::Optional,
+        )
+        .unwrap();
+        assert_eq!(rows[0].id, "1");
     }
 
     #[test]

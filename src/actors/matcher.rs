@@ -192,7 +192,7 @@ impl Matcher {
 
     /// The longest entry matching at word `i`: its length in words and target.
     fn longest(&self, words: &[Word<'_>], i: usize) -> Option<(usize, Option<&(String, Via)>)> {
-        let entries = self.index.get(&key(words[i].text))?;
+        let entries = self.index.get(&key(words.get(i)?.text))?;
         entries.iter().find_map(|e| {
             let rest = words.get(i + 1..i + 1 + e.rest.len())?;
             rest.iter()
@@ -409,6 +409,14 @@ pub(crate) mod tests {
             pairs("The Moscow Times said Moscow agreed"),
             [p("Moscow", "RUS")]
         );
+    }
+
+    /// Found by `cargo fuzz run actors`: a text ending in "the", or in a nationality word and
+    /// title words, looked one word past the end.
+    #[test]
+    fn texts_ending_in_the_or_a_title_do_not_read_past_the_end() {
+        assert!(pairs("Talks with the").is_empty());
+        assert_eq!(pairs("It was Turkish President"), [p("Turkish", "TUR")]);
     }
 
     #[test]

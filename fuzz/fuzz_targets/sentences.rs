@@ -1,0 +1,24 @@
+//! The sentence splitter and boilerplate rules on arbitrary text: spans are in bounds, ordered,
+//! trimmed and non-empty, and every sentence gets exactly one mark.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use stancekit::text::{boilerplate, sentences};
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let spans = sentences(&text);
+    let mut last = 0;
+    for span in &spans {
+        let s = text
+            .get(span.clone())
+            .expect("a sentence span slices the text");
+        assert!(span.start >= last, "sentences overlap or go backwards");
+        assert!(
+            !s.is_empty() && s.trim() == s,
+            "sentence {s:?} is empty or untrimmed"
+        );
+        last = span.end;
+    }
+    assert_eq!(boilerplate(&text, &spans).len(), spans.len());
+});
