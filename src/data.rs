@@ -193,18 +193,8 @@ fn json_string(
 /// One article per JSONL line: `text` (required), `id` (else `FILE:LINE`), `title`.
 fn jsonl_articles(path: &Path, bytes: &[u8]) -> Result<Vec<Article>> {
     let mut out = Vec::new();
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = i as u64 + 1;
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let err = |message: String| Error::Data {
-            path: path.into(),
-            line,
-            message,
-        };
-        let value: serde_json::Value =
-            serde_json::from_slice(raw).map_err(|e| err(format!("not valid JSON: {e}")))?;
+    for_each_json_line(path, bytes, |line, value| {
+        let err = |message: String| data_error(path, line, message);
         let field = |name: &str| json_string(&value, name).map_err(err);
         let text = field("text")?.ok_or_else(|| err("no \"text\" field".into()))?;
         if text.trim().is_empty() {
@@ -216,11 +206,51 @@ fn jsonl_articles(path: &Path, bytes: &[u8]) -> Result<Vec<Article>> {
             None => text,
         };
         out.push(Article { id, text });
-    }
+        Ok(())
+    })?;
     if out.is_empty() {
         return Err(empty_article(path, 1));
     }
     Ok(out)
+}
+
+fn data_error(path: &Path, line: u64, message: String) -> Error {
+    Error::Data {
+        path: path.into(),
+        line,
+        message,
+    }
+}
+
+/// Calls `f(line, object)` for every non-blank line of JSON Lines input, in order; a line that is
+/// not valid UTF-8, not JSON, or not an object is an error naming the line.
+fn for_each_json_line(
+    path: &Path,
+    input: impl BufRead,
+    mut f: impl FnMut(u64, serde_json::Value) -> Result<()>,
+) -> Result<()> {
+    for (i, raw) in input.split(b'\n').enumerate() {
+        let line = i as u64 + 1;
+        let raw = raw.map_err(|e| Error::io(path, e))?;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(&raw);
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let err = |message: String| data_error(path, line, message);
+        let text = std::str::from_utf8(raw).map_err(|e| {
+            err(format!(
+                "invalid UTF-8 at byte {} of the line",
+                e.valid_up_to()
+            ))
+        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| err(format!("not valid JSON: {e}")))?;
+        if !value.is_object() {
+            return Err(err("expected a JSON object".into()));
+        }
+        f(line, value)?;
+    }
+    Ok(())
 }
 
 fn walk_txt(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -533,29 +563,8 @@ fn read_jsonl(
     f: &mut dyn FnMut(Row) -> Result<()>,
 ) -> Result<()> {
     let mut count = 0usize;
-    for (i, raw) in input.split(b'\n').enumerate() {
-        let line = i as u64 + 1;
-        let raw = raw.map_err(|e| Error::io(path, e))?;
-        let raw = raw.strip_suffix(b"\r").unwrap_or(&raw);
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let err = |message: String| Error::Data {
-            path: path.into(),
-            line,
-            message,
-        };
-        let text = std::str::from_utf8(raw).map_err(|e| {
-            err(format!(
-                "invalid UTF-8 at byte {} of the line",
-                e.valid_up_to()
-            ))
-        })?;
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| err(format!("not valid JSON: {e}")))?;
-        if !value.is_object() {
-            return Err(err("expected a JSON object".into()));
-        }
+    for_each_json_line(path, input, |line, value| {
+        let err = |message: String| data_error(path, line, message);
         let string = |name: &str| json_string(&value, name).map_err(err);
         let text = string(&columns.text)?.ok_or_else(|| {
             err(format!(
@@ -574,9 +583,8 @@ fn read_jsonl(
                 .map(|l| l.trim().to_string())
                 .filter(|l| !l.is_empty()),
             target: string(&columns.target)?.filter(|t| !t.is_empty()),
-        })?;
-    }
-    Ok(())
+        })
+    })
 }
 
 #[cfg(test)]

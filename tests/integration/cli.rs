@@ -196,71 +196,28 @@ fn cross_validation_reports_every_c_and_out_of_fold_scores() {
     assert!(out.contains("3-fold cross-validation"), "{out}");
 }
 
+/// Option errors, beside the file catalogue of `tests/integration/bad_inputs.rs`.
 #[test]
-fn bad_input_exits_2_with_a_message_naming_the_problem() {
+fn bad_options_exit_2_naming_the_option() {
     let dir = tempfile::tempdir().unwrap();
-    let file = |name: &str, body: &[u8]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, body).unwrap();
-        p.to_str().unwrap().to_string()
-    };
-    let model = dir.path().join("m.json");
-    let m = model.to_str().unwrap();
-
+    let good = dir.path().join("good.tsv");
+    std::fs::write(
+        &good,
+        "text\tlabel\nvery warm ties\twarm\nangry threats\ttense\n",
+    )
+    .unwrap();
+    let (g, m) = (good.to_str().unwrap(), dir.path().join("m.json"));
+    let m = m.to_str().unwrap();
     bad_input(
-        &stance(&["train", "--data", "no/such/file.tsv", "--out", m]),
-        "no/such/file.tsv",
-    );
-    let no_text = file("no_text.tsv", b"words\tlabel\nhello\twarm\n");
-    bad_input(
-        &stance(&["train", "--data", &no_text, "--out", m]),
-        "no \"text\" column",
-    );
-    let one_label = file("one.tsv", b"text\tlabel\na b\twarm\nc d\twarm\n");
-    bad_input(
-        &stance(&["train", "--data", &one_label, "--out", m]),
-        "only \"warm\"",
-    );
-    let ragged = file("ragged.tsv", b"text\tlabel\na\twarm\nb\n");
-    bad_input(
-        &stance(&["train", "--data", &ragged, "--out", m]),
-        "ragged.tsv:3:",
-    );
-    let bad_utf8 = file("utf8.tsv", b"text\tlabel\nab\xff\twarm\nc\ttense\n");
-    bad_input(
-        &stance(&["train", "--data", &bad_utf8, "--out", m]),
-        "utf8.tsv:2: invalid UTF-8",
-    );
-    bad_input(
-        &stance(&["train", "--data", dir.path().to_str().unwrap(), "--out", m]),
-        "is a directory",
-    );
-    let good = file(
-        "good.tsv",
-        b"text\tlabel\nvery warm ties\twarm\nangry threats\ttense\n",
-    );
-    bad_input(
-        &stance(&["train", "--data", &good, "--out", m, "--min-df", "0"]),
+        &stance(&["train", "--data", g, "--out", m, "--min-df", "0"]),
         "--min-df",
     );
-
-    let not_model = file("not_model.json", b"{\"hello\": 1}");
     bad_input(
-        &stance(&["predict", "--model", &not_model, &good]),
-        "not a stancekit model",
+        &stance(&["train", "--data", g, "--out", m, "--ngrams", "3-1"]),
+        "--ngrams",
     );
-    let newer = file(
-        "newer.json",
-        b"{\"format\": \"stancekit-model\", \"format_version\": 99}",
-    );
-    bad_input(
-        &stance(&["inspect", "--model", &newer]),
-        "model format version 99 is newer",
-    );
-    ok(&stance(&["train", "--data", &good, "--out", m]));
-    let truncated = file("truncated.json", &std::fs::read(&model).unwrap()[..100]);
-    bad_input(&stance(&["inspect", "--model", &truncated]), "truncated");
-    bad_input(&stance(&["evaluate", "--data", &good]), "--model <MODEL>");
+    bad_input(&stance(&["train", "--data", g, "--out", m, "--c=0"]), "--c");
+    bad_input(&stance(&["evaluate", "--data", g]), "--model <MODEL>");
 }
 
 #[test]
