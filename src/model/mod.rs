@@ -158,6 +158,8 @@ impl CheckedTrainConfig {
         let rows: Vec<usize> = (0..docs.len()).collect();
         let (tfidf, columns) = self.tfidf.fit_corpus(&docs, &rows)?;
         let x = columns.matrix(&tfidf, &docs, &rows);
+        // The term ids are no longer needed: free them before the solver's memory is taken.
+        drop((docs, columns, rows));
         let mut fit = chosen.fit(&x, &y, names.len(), None)?;
         // Model files keep f32 weights: round now, so the classifier in hand predicts exactly as
         // the one loaded back from its file.
