@@ -16,11 +16,15 @@ use clap::{Parser, Subcommand};
     name = "stance",
     version,
     after_help = "Examples:
-  stance train --data data/relations/sample.tsv --label-column stance --out stance.json
+  stance predict article.txt
+  stance predict --format jsonl --level actor news/
+  stance graph news/ --out relations.svg
+  stance train --data data/relations/*.tsv --label-column stance --out stance.json
   stance train --data train.tsv --c 0.1,1,10 --folds 5 --sublinear-tf --out model.json
   stance evaluate --model model.json --data dev.tsv
   stance evaluate --data train.tsv --folds 5 --c 1,10
   stance predict --model model.json --format table sentences.tsv
+  stance evaluate --model builtin:stance --data pairs.tsv --map cooperation=warm,conflict=tense --ignore-label neutral
   cat rows.jsonl | stance predict --model model.json --explain 5 -
   stance inspect --model model.json --top 15
 
