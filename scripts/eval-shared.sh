@@ -59,11 +59,11 @@ MAP=verbal_cooperation=warm,material_cooperation=warm,verbal_conflict=tense,mate
 # name  model  data  extra evaluate options  metric  floor  target
 TRANSFER=(
   "plover_dev stance plover_actor_pairs_plv/dev.tsv --map|$MAP|--ignore-label|neutral accuracy 0.80 0.80"
-  "plover_train stance plover_actor_pairs_plv/train.tsv --map|$MAP|--ignore-label|neutral accuracy 0.79 0.80"
+  "plover_train stance plover_actor_pairs_plv/train.tsv --map|$MAP|--ignore-label|neutral accuracy 0.78 0.80"
   "cameo_train stance conflibert_cameo_quad/train.tsv --map|$MAP|--drop-label|make_statement|--ignore-label|neutral accuracy 0.75 0.75"
-  "newsmtsc_dev_rw sentiment newsmtsc/dev_rw.tsv - macro_f1 0.48 0.55"
-  "newsmtsc_dev_mt sentiment newsmtsc/dev_mt.tsv - macro_f1 0.45 -"
-  "nyt_editorials_dev sentiment vader_nyt_editorials/dev.tsv - macro_f1 0.49 0.50"
+  "newsmtsc_dev_rw sentiment newsmtsc/dev_rw.tsv - macro_f1 0.49 0.55"
+  "newsmtsc_dev_mt sentiment newsmtsc/dev_mt.tsv - macro_f1 0.47 -"
+  "nyt_editorials_dev sentiment vader_nyt_editorials/dev.tsv - macro_f1 0.50 0.50"
 )
 printf '\n| built-in model | data | options | metric | value | CI floor | target |\n|---|---|---|---|---|---|---|\n' >> "$OUT/table.md"
 for run in "${TRANSFER[@]}"; do
@@ -82,9 +82,8 @@ for run in "${TRANSFER[@]}"; do
 done
 
 # The mission's example article, a line per sentence: the headline and the "dear friend" sentence
-# must score warm (CI fails otherwise). The mission calls the "not always seen eye-to-eye …, but
-# they have developed strong ties" sentence tense; the project's annotation guide labels such
-# contrasts by the clause after "but", so it is reported, not enforced. Lines are found by a key.
+# must score warm, the "not always seen eye-to-eye …" sentence tense (CI fails otherwise). Lines
+# are found by a short key.
 SEED=$SHARED/seeds/article-putin-erdogan.txt
 if [ -f "$SEED" ]; then
   python3 - "$SEED" > "$OUT/seed.tsv" <<'PY'
@@ -101,7 +100,7 @@ import json, sys
 texts = dict(l.rstrip("\n").split("\t", 1) for l in open(sys.argv[1], encoding="utf-8"))
 preds = {r["id"]: r["stance"] for r in map(json.loads, open(sys.argv[2]))}
 ok = True
-for key, want, enforced in [("Re-election", "warm", True), ("dear friend", "warm", True), ("eye-to-eye", "tense", False)]:
+for key, want, enforced in [("Re-election", "warm", True), ("dear friend", "warm", True), ("eye-to-eye", "tense", True)]:
     line = next(i for i, t in texts.items() if key in t)
     got = preds[line]
     mark = "" if got["label"] == want else (" BELOW" if enforced else " (target not met; not enforced)")

@@ -525,3 +525,39 @@ fn a_killed_train_leaves_the_old_model_intact() {
         "no run was interrupted; the test proved nothing"
     );
 }
+
+/// `--actors FILE` merges a user's dictionary over the built-in one.
+#[test]
+fn a_users_actor_dictionary_is_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("mine.jsonl");
+    std::fs::write(
+        &actors,
+        "{\"id\": \"RUR\", \"kind\": \"country\", \"name\": \"Ruritania\", \"parent\": null, \
+         \"aliases\": [\"Ruritania\", \"Strelsau\"], \"demonyms\": [\"Ruritanian\"], \"seats\": []}\n",
+    )
+    .unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Strelsau thanked Ankara for the Ruritanian trade deal.\n",
+    )
+    .unwrap();
+    let out = ok(&stance(&[
+        "predict",
+        "--format",
+        "jsonl",
+        "--actors",
+        actors.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]));
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let found: Vec<&str> = first["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["actor"].as_str().unwrap())
+        .collect();
+    assert_eq!(found, ["RUR", "TUR", "RUR"]);
+    assert_eq!(first["pairs"][0]["source"], "RUR");
+}
