@@ -240,6 +240,14 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// The distinct actors of `mentions` at the chosen level, sorted.
+    fn level_ids<'b>(&'b self, mentions: &'b [MentionOut]) -> Vec<&'b str> {
+        let mut ids: Vec<&str> = mentions.iter().map(|m| self.level_id(&m.actor)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     fn scored(&self, model: &Classifier, text: &str) -> Scored {
         let p = model.predict(text);
         Scored {
@@ -271,8 +279,9 @@ impl<'a> Scorer<'a> {
             .enumerate()
             .map(|(index, ((span, mark), found))| {
                 let sentence = &text[span.clone()];
-                let stance = self.stance.predict(sentence);
-                let score = stance.probabilities[self.warm] - stance.probabilities[self.tense];
+                let stance = self.scored(self.stance, sentence);
+                let p = |k: usize| stance.probabilities[&self.stance.labels()[k]];
+                let score = p(self.warm) - p(self.tense);
                 let mentions: Vec<MentionOut> = found
                     .mentions
                     .iter()
@@ -290,9 +299,7 @@ impl<'a> Scorer<'a> {
                         }
                     })
                     .collect();
-                let mut ids: Vec<&str> = mentions.iter().map(|m| self.level_id(&m.actor)).collect();
-                ids.sort_unstable();
-                ids.dedup();
+                let ids = self.level_ids(&mentions);
                 let directed = found.direction.map(|(s, t)| {
                     (
                         self.level_id(&found.mentions[s].mention.actor).to_string(),
@@ -326,19 +333,7 @@ impl<'a> Scorer<'a> {
                     boilerplate_rule: mark,
                     mentions,
                     pairs,
-                    stance: Scored {
-                        label: self.stance.labels()[stance.label].clone(),
-                        probabilities: self
-                            .stance
-                            .labels()
-                            .iter()
-                            .cloned()
-                            .zip(stance.probabilities.iter().copied())
-                            .collect(),
-                        explain: self
-                            .explain
-                            .map(|n| self.stance.explain(sentence, stance.label, n)),
-                    },
+                    stance,
                     score,
                     sentiment: self.scored(self.sentiment, sentence),
                 }
@@ -421,13 +416,7 @@ impl Rollups {
                 self.boilerplate += 1;
                 continue;
             }
-            let mut ids: Vec<&str> = s
-                .mentions
-                .iter()
-                .map(|m| scorer.level_id(&m.actor))
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
+            let ids = scorer.level_ids(&s.mentions);
             for id in ids {
                 self.actors.entry(id.to_string()).or_default().add(s);
             }
