@@ -6,8 +6,8 @@
 # Defaults: ../shared/data/newsmtsc/train.tsv, its dev_mt.tsv, sizes 10000,100000,1000000.
 # The sets are made by ../shared/bench/peers/scale.py (resampling with word dropout and swaps),
 # which also trains and times the peers (scikit-learn TF-IDF 1-2 grams, sublinear tf, min_df 2,
-# LogisticRegression C=1; fastText defaults); stancekit then trains with the same options on the
-# same files. Python peers run only where ../shared/bench/peers is set up (setup.sh is run when
+# LogisticRegression C=1; fastText defaults); stancekit then trains with the same options (said
+# explicitly: its own defaults differ) on the same files. Python peers run only where ../shared/bench/peers is set up (setup.sh is run when
 # its venv is missing); the stancekit side runs anywhere. Prints one markdown table and writes it
 # to target/bench-vs-peers/table.md.
 set -euo pipefail
@@ -56,7 +56,7 @@ for n in ${SIZES//,/ }; do
   { printf 'label\ttext\n'; cat "$set_file"; } > "$OUT/data/h_$n.tsv"
   # Whole process: read, analyse, fit TF-IDF, train, write the model.
   /usr/bin/time -f "%e %M" -o "$OUT/time_$n" "$STANCE" train --data "$OUT/data/h_$n.tsv" \
-    --min-df 2 --sublinear-tf --out "$OUT/model_$n.json" > "$OUT/train_$n.log"
+    --min-df 2 --sublinear-tf --c 1 --class-weight none --out "$OUT/model_$n.json" > "$OUT/train_$n.log"
   read -r wall kib < "$OUT/time_$n"
   read -r acc f1 < <("$STANCE" evaluate --model "$OUT/model_$n.json" --data "$TEST" --json \
     | python3 -c 'import json,sys; d=json.load(sys.stdin); print("%.4f %.4f" % (d["accuracy"], d["macro_f1"]))')

@@ -12,6 +12,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -36,8 +37,12 @@ pub struct Columns {
     pub label: String,
     /// The optional id column. Default `id`.
     pub id: String,
-    /// The optional target column. Default `target`.
+    /// The optional target column: the words naming the actor a target-aware model scores the
+    /// row toward. Default `target`. Columns (JSON fields) `<target>_start` and `<target>_end`,
+    /// when present, give the mention's character offsets (as NewsMTSC does).
     pub target: String,
+    /// The optional source column: the words naming the acting side. Default `source`.
+    pub source: String,
     /// The longest line accepted, in bytes; a longer one is an error naming it, never an
     /// out-of-memory. Default [`MAX_LINE_BYTES`].
     pub max_line_bytes: usize,
@@ -53,6 +58,7 @@ impl Default for Columns {
             label: "label".into(),
             id: "id".into(),
             target: "target".into(),
+            source: "source".into(),
             max_line_bytes: MAX_LINE_BYTES,
         }
     }
@@ -72,6 +78,74 @@ pub struct Row {
     pub label: Option<String>,
     /// The `target` column, when present and not empty.
     pub target: Option<String>,
+    /// The byte span of the target mention in `text`, from `<target>_start`/`<target>_end`.
+    pub target_span: Option<Range<usize>>,
+    /// The `source` column, when present and not empty.
+    pub source: Option<String>,
+}
+
+impl Row {
+    /// The target and source mentions of the row, as byte spans of `text`: the target span when
+    /// the row has one, else every occurrence of the target's words; every occurrence of the
+    /// source's words. ([`crate::actors::TargetMarker`] also finds actor ids and other actors.) Occurrences are
+    /// matched exactly, or ignoring case when there is no exact one.
+    pub fn mentions(&self) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let target = match (&self.target_span, &self.target) {
+            (Some(span), _) => vec![span.clone()],
+            (None, Some(t)) => occurrences(&self.text, t),
+            (None, None) => Vec::new(),
+        };
+        let source = self
+            .source
+            .as_deref()
+            .map_or_else(Vec::new, |s| occurrences(&self.text, s));
+        (target, source)
+    }
+}
+
+/// Byte spans of every occurrence of `needle` in `text`: exact matches, or, when there are
+/// none, matches ignoring case (found in a lowercased copy when lowercasing keeps byte
+/// lengths).
+pub fn occurrences(text: &str, needle: &str) -> Vec<Range<usize>> {
+    let needle = needle.trim();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let find = |hay: &str, pat: &str| -> Vec<Range<usize>> {
+        hay.match_indices(pat)
+            .map(|(i, m)| i..i + m.len())
+            .collect()
+    };
+    let exact = find(text, needle);
+    if !exact.is_empty() {
+        return exact;
+    }
+    let (lower, pat) = (text.to_lowercase(), needle.to_lowercase());
+    if lower.len() == text.len() {
+        find(&lower, &pat)
+            .into_iter()
+            .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+            .collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The byte span of characters `start..end` of `text`, or an error message.
+fn char_span(text: &str, start: &str, end: &str) -> std::result::Result<Range<usize>, String> {
+    let chars = text.chars().count();
+    let bad = || {
+        format!(
+            "target offsets {start:?}..{end:?} are not character offsets within the text \
+             ({chars} characters)"
+        )
+    };
+    let (a, b) = match (start.trim().parse::<usize>(), end.trim().parse::<usize>()) {
+        (Ok(a), Ok(b)) if a < b && b <= chars => (a, b),
+        _ => return Err(bad()),
+    };
+    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(i, _)| i);
+    Ok(byte(a)..byte(b))
 }
 
 /// Whether reading requires labels.
@@ -498,6 +572,9 @@ fn read_delimited(
     }
     let id_col = find(&columns.id);
     let target_col = find(&columns.target);
+    let source_col = find(&columns.source);
+    let start_col = find(&format!("{}_start", columns.target));
+    let end_col = find(&format!("{}_end", columns.target));
     let mut count = 0usize;
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).map_err(to_err)? {
@@ -523,16 +600,34 @@ fn read_delimited(
             None => None,
         }
         .unwrap_or_else(|| count.to_string());
-        let target = match target_col {
-            Some(i) => Some(field(i, &columns.target)?).filter(|t| !t.is_empty()),
-            None => None,
+        let optional = |col: Option<usize>, name: &str| -> Result<Option<String>> {
+            Ok(match col {
+                Some(i) => Some(field(i, name)?).filter(|t| !t.trim().is_empty()),
+                None => None,
+            })
+        };
+        let text = field(text_col, &columns.text)?;
+        let target_span = match (
+            optional(start_col, "target_start")?,
+            optional(end_col, "target_end")?,
+        ) {
+            (Some(a), Some(b)) => {
+                Some(char_span(&text, &a, &b).map_err(|message| Error::Data {
+                    path: path.into(),
+                    line,
+                    message,
+                })?)
+            }
+            _ => None,
         };
         f(Row {
             line,
             id,
-            text: field(text_col, &columns.text)?,
+            text,
             label: label.map(|l| l.trim().to_string()),
-            target,
+            target: optional(target_col, &columns.target)?,
+            target_span,
+            source: optional(source_col, &columns.source)?,
         })?;
     }
     Ok(())
@@ -573,16 +668,25 @@ fn read_jsonl(
             ))
         })?;
         count += 1;
+        let target_span = match (
+            string(&format!("{}_start", columns.target))?,
+            string(&format!("{}_end", columns.target))?,
+        ) {
+            (Some(a), Some(b)) => Some(char_span(&text, &a, &b).map_err(err)?),
+            _ => None,
+        };
         f(Row {
             line,
             id: string(&columns.id)?
                 .filter(|id| !id.is_empty())
                 .unwrap_or_else(|| count.to_string()),
-            text,
             label: string(&columns.label)?
                 .map(|l| l.trim().to_string())
                 .filter(|l| !l.is_empty()),
-            target: string(&columns.target)?.filter(|t| !t.is_empty()),
+            target: string(&columns.target)?.filter(|t| !t.trim().is_empty()),
+            target_span,
+            source: string(&columns.source)?.filter(|t| !t.trim().is_empty()),
+            text,
         })
     })
 }
@@ -684,6 +788,52 @@ mod tests {
         )
         .unwrap();
         assert_eq!(rows[0].id, "1");
+    }
+
+    #[test]
+    fn target_offsets_are_characters_and_name_the_line_when_wrong() {
+        let rows = read(
+            "x.jsonl",
+            "{\"text\": \"Ça va, Trump?\", \"target\": \"Trump\", \"target_start\": 7, \"target_end\": 12}\n",
+            Labels::Optional,
+        )
+        .unwrap();
+        let span = rows[0].target_span.clone().unwrap();
+        assert_eq!(&rows[0].text[span], "Trump");
+        let e = read(
+            "x.jsonl",
+            "{\"text\": \"abc\", \"target_start\": 2, \"target_end\": 9}\n",
+            Labels::Optional,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string().starts_with("x.jsonl:1: target offsets"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn mentions_come_from_spans_else_from_the_words_of_each_side() {
+        let rows = read(
+            "x.tsv",
+            "text\tsource\ttarget\nParis thanked BERLIN; Berlin smiled.\tparis\tBerlin\n",
+            Labels::Optional,
+        )
+        .unwrap();
+        // Exact matches win; the source is found ignoring case as it has no exact match.
+        let (target, source) = rows[0].mentions();
+        assert_eq!(
+            (&rows[0].text[target[0].clone()], target.len()),
+            ("Berlin", 1)
+        );
+        assert_eq!(
+            (&rows[0].text[source[0].clone()], source.len()),
+            ("Paris", 1)
+        );
+        assert_eq!(
+            occurrences("İstanbul", "i̇stanbul"),
+            Vec::<Range<usize>>::new()
+        );
     }
 
     #[test]

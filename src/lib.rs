@@ -23,8 +23,11 @@
 //! ];
 //! let labels = ["warm", "warm", "tense", "tense"];
 //!
-//! // Plain options → checked config → fitted classifier.
-//! let trained = TrainConfig::default().check()?.fit(&texts, &labels)?;
+//! // Plain options → checked config → fitted classifier. Four rows are too few for the
+//! // default min_df of 2 (a term must occur in two rows): keep every term.
+//! let mut config = TrainConfig::default();
+//! config.tfidf.min_df = 1;
+//! let trained = config.check()?.fit(&texts, &labels)?;
 //! let classifier = trained.classifier;
 //!
 //! let p = classifier.predict("Erdogan thanked his dear friend Putin");
@@ -40,11 +43,16 @@
 //! ## Modules, in pipeline order
 //!
 //! - [`text`]: tokenizer with byte spans, negation scope, stopwords, stemming, n-grams
-//!   ([`text::AnalyzerConfig`]).
+//!   ([`text::AnalyzerConfig`]), target-aware features ([`text::mark_mentions`] and
+//!   `target_window`), sentences, clauses and boilerplate.
 //! - [`features`]: vocabulary and TF-IDF ([`features::TfidfConfig`] → [`features::Tfidf`]),
 //!   sparse rows ([`features::CsrMatrix`]).
 //! - [`model`]: training ([`model::TrainConfig`] → [`model::CheckedTrainConfig`] →
 //!   [`model::Classifier`]), cross-validation over C, model files.
+//! - [`actors`]: the alias dictionary, the actor matcher, coreference, direction, and marking a
+//!   row toward its target ([`actors::TargetMarker`]).
+//! - [`report`]: whole articles scored sentence by sentence (toward each actor with a
+//!   target-aware model, clause by clause on request) and rolled up per actor and pair.
 //! - [`data`]: reading TSV, CSV and JSONL rows with line numbers.
 //! - [`metrics`]: accuracy, per-label precision / recall / F1, macro-F1, confusion matrix.
 //!

@@ -18,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
         stem: flags & 16 == 0,
         ngram_min: 1,
         ngram_max: 1 + usize::from(flags >> 6),
+        target_window: (flags & 32 != 0).then_some(3),
     };
     let analyzer = config.build().expect("a valid configuration");
     let mut last = 0;

@@ -1,5 +1,5 @@
 //! Actors: who a sentence names, from an alias dictionary; simple coreference across an
-//! article; and who acts on whom.
+//! article; who acts on whom; and marking a text toward one actor for a target-aware model.
 //!
 //! ```
 //! use stancekit::actors::{Lexicon, Matcher};
@@ -19,8 +19,10 @@ mod coref;
 mod direction;
 mod lexicon;
 mod matcher;
+mod targets;
 
 pub use coref::{annotate, SentenceActors};
 pub use direction::{direction, RELATION_VERBS};
 pub use lexicon::{Actor, Kind, Lexicon};
 pub use matcher::{Matcher, Mention, Via};
+pub use targets::TargetMarker;

@@ -1,9 +1,11 @@
 //! Arguments and helpers shared by several subcommands.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
+use stancekit::actors::{Lexicon, TargetMarker};
 use stancekit::data::{self, split_of, Columns, Labels, Row, Split};
 use stancekit::features::TfidfConfig;
 use stancekit::model::{ClassWeight, DataFile, Solver, TrainConfig, TrainParams};
@@ -21,6 +23,14 @@ pub struct ColumnArgs {
     /// Column (or JSON field) with the row id; rows without one are numbered from 1.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_column: String,
+    /// Column (or JSON field) naming the actor a target-aware model scores each row toward;
+    /// `<NAME>_start` / `<NAME>_end`, when present, give its character offsets.
+    #[arg(long, default_value = "target", value_name = "NAME")]
+    pub target_column: String,
+    /// Column (or JSON field) naming the acting side, marked as another actor for a target-aware
+    /// model.
+    #[arg(long, default_value = "source", value_name = "NAME")]
+    pub source_column: String,
     /// The longest input line accepted, in bytes.
     #[arg(long, default_value_t = data::MAX_LINE_BYTES, value_name = "BYTES")]
     pub max_line_bytes: usize,
@@ -32,8 +42,9 @@ impl ColumnArgs {
             text: self.text_column.clone(),
             label: self.label_column.clone(),
             id: self.id_column.clone(),
+            target: self.target_column.clone(),
+            source: self.source_column.clone(),
             max_line_bytes: self.max_line_bytes,
-            ..Columns::default()
         }
     }
 }
@@ -63,7 +74,7 @@ pub enum SolverArg {
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// Inverse regularisation strength; several values (comma-separated) are chosen among by
-    /// cross-validated macro-F1 [default: 1]
+    /// cross-validated macro-F1 [default: 3]
     #[arg(long, value_delimiter = ',', value_name = "C[,C…]")]
     pub c: Vec<f64>,
     /// Folds for cross-validation [default: 5]
@@ -73,7 +84,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "1-2", value_name = "MIN-MAX", value_parser = parse_ngrams)]
     pub ngrams: (usize, usize),
     /// Keep terms found in at least N training rows.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(long, default_value_t = TrainConfig::default().tfidf.min_df, value_name = "N")]
     pub min_df: usize,
     /// Drop terms found in more than this fraction of training rows.
     #[arg(long, default_value_t = 1.0, value_name = "FRACTION")]
@@ -81,8 +92,15 @@ pub struct TrainArgs {
     /// Keep at most N terms, the most frequent [default: no limit]
     #[arg(long, value_name = "N")]
     pub max_features: Option<usize>,
-    /// Use 1 + ln(count) as term frequency.
-    #[arg(long)]
+    /// Use 1 + ln(count) as term frequency (`--sublinear-tf false`: the raw count).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_value_t = TrainConfig::default().tfidf.sublinear_tf,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
     pub sublinear_tf: bool,
     /// Do not stem words.
     #[arg(long)]
@@ -93,8 +111,8 @@ pub struct TrainArgs {
     /// Remove stopwords (negators are always kept) [default: keep all words]
     #[arg(long, value_name = "LIST")]
     pub stopwords: Option<StopwordsArg>,
-    /// Weight rows so that every label counts the same.
-    #[arg(long, value_name = "SCHEME", default_value = "none")]
+    /// Weight rows so that every label counts the same (`balanced`), or not (`none`).
+    #[arg(long, value_name = "SCHEME", default_value = "balanced")]
     pub class_weight: ClassWeightArg,
     /// Optimiser.
     #[arg(long, default_value = "lbfgs")]
@@ -109,6 +127,12 @@ pub struct TrainArgs {
     /// Seed of the cross-validation folds.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub seed: u64,
+    /// Train a target-aware model: the target (--target-column) and source (--source-column)
+    /// mentions become placeholders, and n-grams within W words of the target get side-marked
+    /// copies. Several values (comma-separated) are chosen among by cross-validation
+    /// [default: not target-aware]
+    #[arg(long, value_delimiter = ',', value_name = "W[,W…]")]
+    pub target_window: Vec<usize>,
 }
 
 fn parse_ngrams(s: &str) -> Result<(usize, usize), String> {
@@ -124,6 +148,12 @@ fn parse_ngrams(s: &str) -> Result<(usize, usize), String> {
 }
 
 impl TrainArgs {
+    /// Whether the model to train is target-aware.
+    pub fn target_aware(&self) -> bool {
+        !self.target_window.is_empty()
+    }
+
+    /// The training options, with the first `--target-window` when there are several.
     pub fn config(&self) -> TrainConfig {
         let defaults = TrainConfig::default();
         TrainConfig {
@@ -135,6 +165,7 @@ impl TrainArgs {
                 stem: !self.no_stem,
                 ngram_min: self.ngrams.0,
                 ngram_max: self.ngrams.1,
+                target_window: self.target_window.first().copied(),
                 ..AnalyzerConfig::default()
             },
             tfidf: TfidfConfig {
@@ -144,7 +175,7 @@ impl TrainArgs {
                 sublinear_tf: self.sublinear_tf,
             },
             params: TrainParams {
-                c: self.c.first().copied().unwrap_or(1.0),
+                c: self.c.first().copied().unwrap_or(defaults.params.c),
                 class_weight: match self.class_weight {
                     ClassWeightArg::None => ClassWeight::None,
                     ClassWeightArg::Balanced => ClassWeight::Balanced,
@@ -193,8 +224,9 @@ pub struct Labelled {
 }
 
 impl Labelled {
-    pub fn texts(&self) -> Vec<&str> {
-        self.rows.iter().map(|r| r.text.as_str()).collect()
+    /// The texts as a model sees them: marked for a target-aware one (with a marker).
+    pub fn texts(&self, marker: Option<&TargetMarker>) -> Vec<Cow<'_, str>> {
+        self.rows.iter().map(|r| model_text(r, marker)).collect()
     }
 
     pub fn labels(&self) -> Vec<&str> {
@@ -202,6 +234,14 @@ impl Labelled {
             .iter()
             .map(|r| r.label.as_deref().unwrap_or_default())
             .collect()
+    }
+}
+
+/// A row's text as a model sees it: marked toward its target with a marker, else as it is.
+pub fn model_text<'r>(row: &'r Row, marker: Option<&TargetMarker>) -> Cow<'r, str> {
+    match marker {
+        Some(m) => m.row_text(row).into(),
+        None => row.text.as_str().into(),
     }
 }
 
@@ -280,6 +320,11 @@ pub struct ArticleArgs {
     /// Score boilerplate lines (newsletter, donation appeals, credits) like reporting.
     #[arg(long)]
     pub keep_boilerplate: bool,
+    /// Split sentences at but / however / yet, although / though / while / whereas / despite /
+    /// even as, and semicolons; score each clause and weigh them into the sentence's stance
+    /// (the clause after "but" counts 2, a concession 0.5, others 1).
+    #[arg(long)]
+    pub clauses: bool,
     /// An actor dictionary (JSON Lines, like data/actors/*.jsonl) merged over the built-in one;
     /// entries with the same id replace built-in ones.
     #[arg(long, value_name = "FILE")]
@@ -310,6 +355,7 @@ impl ArticleArgs {
             LevelArg::Actor => stancekit::report::Level::Actor,
         };
         scorer.keep_boilerplate = self.keep_boilerplate;
+        scorer.clauses = self.clauses;
         scorer.explain = explain;
         Ok(scorer)
     }
@@ -364,4 +410,51 @@ pub fn read_any(path: &Path, text_column: &str, articles: bool) -> Result<Input>
     } else {
         Ok(Input::Articles(data::articles_from(path, &bytes, false)?))
     }
+}
+
+/// One `--target-window` value's cross-validation.
+pub struct WindowScore {
+    pub window: usize,
+    pub labels: Vec<String>,
+    pub gold: Vec<usize>,
+    pub cv: stancekit::model::CvResult,
+}
+
+impl WindowScore {
+    /// Mean fold macro-F1 at the best C.
+    pub fn macro_f1(&self) -> f64 {
+        self.cv.scores[self.cv.best].macro_f1
+    }
+}
+
+/// Cross-validates the training options once per `--target-window` value (the C grid inside
+/// each), in the order given. The best is the highest macro-F1, the first on ties.
+pub fn cross_validate_windows(train: &TrainArgs, data: &Labelled) -> Result<Vec<WindowScore>> {
+    let lexicon = Lexicon::builtin();
+    let texts = data.texts(Some(&TargetMarker::new(&lexicon)));
+    let labels = data.labels();
+    let mut out = Vec::new();
+    for &window in &train.target_window {
+        let mut config = train.config();
+        config.analyzer.target_window = Some(window);
+        let (labels, gold, cv) = config.check()?.cross_validate(&texts, &labels)?;
+        out.push(WindowScore {
+            window,
+            labels,
+            gold,
+            cv,
+        });
+    }
+    Ok(out)
+}
+
+/// The index of the best of `scores` (highest macro-F1, the first on ties).
+pub fn best_window(scores: &[WindowScore]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if s.macro_f1() > scores[best].macro_f1() {
+            best = i;
+        }
+    }
+    best
 }

@@ -8,7 +8,10 @@ use clap::Args;
 use stancekit::metrics::Report;
 use stancekit::model::{argmax, load_model, Classifier};
 
-use super::common::{read_labelled, with_spinner, ColumnArgs, SplitArgs, TrainArgs};
+use super::common::{
+    best_window, cross_validate_windows, read_labelled, with_spinner, ColumnArgs, SplitArgs,
+    TrainArgs,
+};
 
 /// Report accuracy, per-label precision / recall / F1, macro-F1 and the confusion matrix.
 #[derive(Debug, Args)]
@@ -72,11 +75,42 @@ impl EvaluateCmd {
                 .any(|l| r.label.as_deref() == Some(l))
         });
         let report = match &self.model {
-            Some(spec) => self.score(&load_model(spec)?, &data.texts(), &data.labels())?,
+            Some(spec) => {
+                let model = load_model(spec)?;
+                let lexicon = stancekit::actors::Lexicon::builtin();
+                let marker = model
+                    .is_target_aware()
+                    .then(|| stancekit::actors::TargetMarker::new(&lexicon));
+                let texts = data.texts(marker.as_ref());
+                self.score(&model, &texts, &data.labels())?
+            }
+            None if self.train.target_aware() => {
+                let scores = with_spinner("cross-validating", || {
+                    cross_validate_windows(&self.train, &data)
+                })?;
+                let best = &scores[best_window(&scores)];
+                if !self.json {
+                    for s in &scores {
+                        for c in &s.cv.scores {
+                            writeln!(
+                                out,
+                                "target window {}, C={}: mean fold macro-F1 {:.4}",
+                                s.window, c.c, c.macro_f1
+                            )?;
+                        }
+                    }
+                    writeln!(
+                        out,
+                        "{}-fold cross-validation, out-of-fold predictions at target window {}, C={}:\n",
+                        best.cv.folds, best.window, best.cv.scores[best.cv.best].c
+                    )?;
+                }
+                Report::new(&best.labels, &best.gold, &best.cv.out_of_fold[best.cv.best])
+            }
             None => {
                 let config = self.train.config().check()?;
                 let (labels, gold, cv) = with_spinner("cross-validating", || {
-                    config.cross_validate(&data.texts(), &data.labels())
+                    config.cross_validate(&data.texts(None), &data.labels())
                 })?;
                 if !self.json {
                     for s in &cv.scores {
@@ -111,7 +145,7 @@ impl EvaluateCmd {
     fn score(
         &self,
         classifier: &Classifier,
-        texts: &[&str],
+        texts: &[std::borrow::Cow<'_, str>],
         gold: &[&str],
     ) -> Result<Option<Report>> {
         let model_labels = classifier.labels();

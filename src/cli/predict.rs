@@ -7,11 +7,12 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
+use stancekit::actors::TargetMarker;
 use stancekit::data::{self, Labels, Row};
 use stancekit::model::{load_model, Builtin, Classifier, Contribution, Prediction};
 
 use super::articles;
-use super::common::{read_any, ArticleArgs, ColumnArgs, Input};
+use super::common::{model_text, read_any, ArticleArgs, ColumnArgs, Input};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
@@ -106,7 +107,12 @@ impl PredictCmd {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         if articles.is_empty() {
-            self.rows(&models, &rows, format, &mut out)?;
+            let lexicon = self.article.lexicon()?;
+            let marker = models
+                .iter()
+                .any(|(_, m)| m.is_target_aware())
+                .then(|| TargetMarker::new(&lexicon));
+            self.rows(&models, marker.as_ref(), &rows, format, &mut out)?;
         } else {
             let [(_, stance), (_, sentiment)] = &models[..] else {
                 bail!(stancekit::Error::config(
@@ -130,6 +136,7 @@ impl PredictCmd {
     fn rows(
         &self,
         models: &Models,
+        marker: Option<&TargetMarker>,
         inputs: &[(&PathBuf, Option<Vec<u8>>)],
         format: OutputFormat,
         out: &mut impl Write,
@@ -142,7 +149,7 @@ impl PredictCmd {
             let mut sink = |row: Row| {
                 batch.push(row);
                 if batch.len() == BATCH {
-                    self.write_batch(models, &batch, format, out)
+                    self.write_batch(models, marker, &batch, format, out)
                         .map_err(stdout_error)?;
                     batch.clear();
                 }
@@ -162,7 +169,7 @@ impl PredictCmd {
                     data::for_each_row(path, file, &columns, Labels::Optional, &mut sink)?
                 }
             }
-            self.write_batch(models, &batch, format, out)
+            self.write_batch(models, marker, &batch, format, out)
                 .map_err(stdout_error)?;
             batch.clear();
         }
@@ -173,6 +180,7 @@ impl PredictCmd {
     fn write_batch(
         &self,
         models: &Models,
+        marker: Option<&TargetMarker>,
         rows: &[Row],
         format: OutputFormat,
         out: &mut impl Write,
@@ -185,8 +193,9 @@ impl PredictCmd {
                     let scored: Vec<(Prediction, Option<Vec<Contribution>>)> = models
                         .iter()
                         .map(|(_, m)| {
-                            let p = m.predict(&row.text);
-                            let e = self.explain.map(|n| m.explain(&row.text, p.label, n));
+                            let text = model_text(row, marker.filter(|_| m.is_target_aware()));
+                            let p = m.predict(&text);
+                            let e = self.explain.map(|n| m.explain(&text, p.label, n));
                             (p, e)
                         })
                         .collect();

@@ -7,7 +7,10 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::common::{read_labelled, with_spinner, ColumnArgs, SplitArgs, TrainArgs};
+use super::common::{
+    best_window, cross_validate_windows, read_labelled, with_spinner, ColumnArgs, SplitArgs,
+    TrainArgs,
+};
 
 /// Train a classifier on labelled sentences and save it as a model file.
 #[derive(Debug, Args)]
@@ -31,9 +34,33 @@ impl TrainCmd {
         let mut out = std::io::stdout().lock();
         let start = Instant::now();
         let data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
-        let config = self.train.config().check()?;
         let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
-        let trained = with_spinner("training", || config.fit(&data.texts(), &data.labels()))
+        let mut config = self.train.config();
+        if self.train.target_window.len() > 1 {
+            let scores = with_spinner("cross-validating target windows", || {
+                cross_validate_windows(&self.train, &data)
+            })
+            .with_context(|| format!("cross-validating on {}", names.join(", ")))?;
+            let best = &scores[best_window(&scores)];
+            for s in &scores {
+                let c = s.cv.scores[s.cv.best].c;
+                writeln!(
+                    out,
+                    "target window {}: macro-F1 {:.4} at C={c}",
+                    s.window,
+                    s.macro_f1()
+                )?;
+            }
+            config.analyzer.target_window = Some(best.window);
+        }
+        let config = config.check()?;
+        let lexicon = stancekit::actors::Lexicon::builtin();
+        let marker = self
+            .train
+            .target_aware()
+            .then(|| stancekit::actors::TargetMarker::new(&lexicon));
+        let texts = data.texts(marker.as_ref());
+        let trained = with_spinner("training", || config.fit(&texts, &data.labels()))
             .with_context(|| format!("training on {}", names.join(", ")))?;
         let mut classifier = trained.classifier;
         classifier.set_data_files(data.files.clone());
@@ -58,11 +85,13 @@ impl TrainCmd {
         let a = classifier.analyzer().config();
         writeln!(
             out,
-            "vocabulary: {} terms ({}-{} grams, min_df {})",
+            "vocabulary: {} terms ({}-{} grams, min_df {}{})",
             classifier.tfidf().n_features(),
             a.ngram_min,
             a.ngram_max,
-            s.tfidf.min_df
+            s.tfidf.min_df,
+            a.target_window
+                .map_or(String::new(), |w| format!(", target window {w}"))
         )?;
         if let Some(cv) = &trained.cv {
             let scores: Vec<String> = cv

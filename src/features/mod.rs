@@ -141,7 +141,7 @@ impl CheckedTfidfConfig {
         kept.par_sort_unstable_by(|&a, &b| corpus.term(a).cmp(corpus.term(b)));
         if kept.is_empty() {
             return Err(Error::Training(format!(
-                "no term is left in the vocabulary of {n} rows (min_df {}, max_df {})",
+                "no term is left in the vocabulary of {n} rows (min_df {}, max_df {}); lower --min-df or raise --max-df",
                 c.min_df, c.max_df
             )));
         }

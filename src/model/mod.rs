@@ -37,13 +37,21 @@ pub use persist::{sha256_hex, DataFile, ModelFile, TrainingSummary, FORMAT, FORM
 pub use train::{CheckedTrainParams, ClassWeight, Fit, Solver, TrainParams};
 
 /// Everything that decides how a model is trained. Plain data; call [`TrainConfig::check`].
+///
+/// The default is the recipe chosen by cross-validation on the train splits of six public
+/// datasets (docs/tuning.md, `scripts/tune-defaults.sh`): word 1-2 grams, stemmed, with
+/// negation scope; terms in at least 2 rows, sublinear tf; balanced class weights; C = 3. The
+/// parts' own defaults ([`TfidfConfig::default`], [`TrainParams::default`]) are
+/// scikit-learn's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainConfig {
     /// How text becomes terms. Default [`AnalyzerConfig::default`].
     pub analyzer: AnalyzerConfig,
-    /// How terms become features. Default [`TfidfConfig::default`].
+    /// How terms become features. Default `min_df` 2 and `sublinear_tf`, otherwise
+    /// [`TfidfConfig::default`].
     pub tfidf: TfidfConfig,
     /// Solver, class weights, iteration limit. Its `c` is ignored when `c_grid` is not empty.
+    /// Default C = 3 and [`ClassWeight::Balanced`], otherwise [`TrainParams::default`].
     pub params: TrainParams,
     /// Values of C to choose from by cross-validated macro-F1. Default empty: use `params.c`.
     pub c_grid: Vec<f64>,
@@ -58,8 +66,16 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             analyzer: AnalyzerConfig::default(),
-            tfidf: TfidfConfig::default(),
-            params: TrainParams::default(),
+            tfidf: TfidfConfig {
+                min_df: 2,
+                sublinear_tf: true,
+                ..TfidfConfig::default()
+            },
+            params: TrainParams {
+                c: 3.0,
+                class_weight: ClassWeight::Balanced,
+                ..TrainParams::default()
+            },
             c_grid: Vec::new(),
             folds: 5,
             seed: 0,
@@ -279,6 +295,12 @@ pub struct Classifier {
 }
 
 impl Classifier {
+    /// Whether the model scores text toward a target: its texts must come marked with
+    /// [`crate::text::mark_mentions`] (see [`crate::data::Row::model_text`]).
+    pub fn is_target_aware(&self) -> bool {
+        self.analyzer.config().target_window.is_some()
+    }
+
     /// Label names, in the model's fixed (sorted) order.
     pub fn labels(&self) -> &[String] {
         &self.labels

@@ -9,16 +9,18 @@
 mod graph;
 mod output;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::actors::Mention;
 use crate::actors::{annotate, Kind, Lexicon, Matcher, Via};
 pub use crate::data::Article;
 use crate::error::{Error, Result};
 use crate::model::{Classifier, Contribution};
-use crate::text::{boilerplate, sentences, Boilerplate};
+use crate::text::{boilerplate, clauses, mark_mentions, sentences, Boilerplate, ClauseRole};
 pub use graph::{render_svg, GraphOptions};
 pub use output::{write_csv_header, write_csv_sentence, write_table_rollup, write_table_sentence};
 
@@ -67,12 +69,19 @@ pub struct MentionOut {
 }
 
 /// Two actors a sentence relates (ids at the chosen level, `a < b`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pair {
     /// The first actor (in id order).
     pub a: String,
     /// The second actor.
     pub b: String,
+    /// With a target-aware stance model: the stance toward `target` when the direction is
+    /// known, else the mean of the stances toward `a` and toward `b`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Scored>,
+    /// `P(warm) − P(tense)` of `stance`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
     /// The acting side, when the wording shows it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -109,6 +118,45 @@ pub struct SentenceReport {
     pub score: f64,
     /// Sentiment.
     pub sentiment: Scored,
+    /// With a target-aware stance model: the stance toward each actor named (at the chosen
+    /// level), in id order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub toward: Vec<Toward>,
+    /// With clause scoring on and two or more clauses: each clause's stance; the sentence's
+    /// `stance` is then their weighted mean (see [`ClauseRole::weight`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<ClauseReport>,
+}
+
+/// The stance of a sentence (or clause) toward one actor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Toward {
+    /// The actor's id at the chosen level.
+    pub actor: String,
+    /// `P(warm) − P(tense)`.
+    pub score: f64,
+    /// The stance.
+    pub stance: Scored,
+}
+
+/// One clause of a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClauseReport {
+    /// Byte span in the article.
+    pub span: Range<usize>,
+    /// The clause.
+    pub text: String,
+    /// What it does in the sentence.
+    pub role: ClauseRole,
+    /// Its weight in the sentence's stance.
+    pub weight: f64,
+    /// Its stance.
+    pub stance: Scored,
+    /// `P(warm) − P(tense)`.
+    pub score: f64,
+    /// With a target-aware stance model: the stance toward each actor the clause names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub toward: Vec<Toward>,
 }
 
 /// A sentence quoted as evidence in a roll-up.
@@ -199,6 +247,9 @@ pub struct Scorer<'a> {
     pub keep_boilerplate: bool,
     /// Explain each label with this many terms. Default `None`.
     pub explain: Option<usize>,
+    /// Split sentences into clauses ([`clauses`]) and combine the clauses' stances into the
+    /// sentence's. Default `false`.
+    pub clauses: bool,
 }
 
 impl<'a> Scorer<'a> {
@@ -230,6 +281,7 @@ impl<'a> Scorer<'a> {
             level: Level::Country,
             keep_boilerplate: false,
             explain: None,
+            clauses: false,
         })
     }
 
@@ -262,6 +314,143 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// `P(warm) − P(tense)` of a stance.
+    fn warmth(&self, stance: &Scored) -> f64 {
+        let p = |k: usize| stance.probabilities[&self.stance.labels()[k]];
+        p(self.warm) - p(self.tense)
+    }
+
+    /// The stance model's verdict from probabilities (no explanation).
+    fn verdict_of(&self, probabilities: BTreeMap<String, f64>) -> Scored {
+        let label = probabilities
+            .iter()
+            .fold(None::<(&String, f64)>, |best, (l, &p)| match best {
+                Some((_, q)) if q >= p => best,
+                _ => Some((l, p)),
+            })
+            .map_or_else(String::new, |(l, _)| l.clone());
+        Scored {
+            label,
+            probabilities,
+            explain: None,
+        }
+    }
+
+    /// The stance of `text` (a sentence or clause starting at byte `offset` of the article)
+    /// toward each of `ids`, marking `mentions` (spans into the article) that fall inside it.
+    fn toward(&self, text: &str, offset: usize, mentions: &[Mention], ids: &[&str]) -> Vec<Toward> {
+        let inside: Vec<(Range<usize>, &str)> = mentions
+            .iter()
+            .filter(|m| m.span.start >= offset && m.span.end <= offset + text.len())
+            .map(|m| {
+                (
+                    m.span.start - offset..m.span.end - offset,
+                    self.level_id(&m.actor),
+                )
+            })
+            .collect();
+        ids.iter()
+            .filter(|id| inside.iter().any(|(_, a)| a == *id))
+            .map(|&id| {
+                let (target, others): (Vec<_>, Vec<_>) = inside.iter().partition(|(_, a)| *a == id);
+                let spans = |v: Vec<&(Range<usize>, &str)>| {
+                    v.into_iter().map(|(r, _)| r.clone()).collect::<Vec<_>>()
+                };
+                let marked = mark_mentions(text, &spans(target), &spans(others));
+                let stance = self.scored(self.stance, &marked);
+                Toward {
+                    actor: id.to_string(),
+                    score: self.warmth(&stance),
+                    stance,
+                }
+            })
+            .collect()
+    }
+
+    /// What the stance model reads of `text` (starting at byte `offset` of the article): for a
+    /// target-aware model, every actor mention inside it marked as another actor (no target);
+    /// else the text itself.
+    fn stance_view<'t>(&self, text: &'t str, offset: usize, mentions: &[Mention]) -> Cow<'t, str> {
+        if !self.stance.is_target_aware() {
+            return Cow::Borrowed(text);
+        }
+        let inside: Vec<Range<usize>> = mentions
+            .iter()
+            .filter(|m| m.span.start >= offset && m.span.end <= offset + text.len())
+            .map(|m| m.span.start - offset..m.span.end - offset)
+            .collect();
+        Cow::Owned(mark_mentions(text, &[], &inside))
+    }
+
+    /// The clauses of a sentence starting at byte `offset`, scored; empty when it has one.
+    fn clause_reports(
+        &self,
+        sentence: &str,
+        offset: usize,
+        mentions: &[Mention],
+        ids: &[&str],
+    ) -> Vec<ClauseReport> {
+        let parts = clauses(sentence);
+        if parts.len() < 2 {
+            return Vec::new();
+        }
+        parts
+            .into_iter()
+            .map(|c| {
+                let text = &sentence[c.span.clone()];
+                let start = offset + c.span.start;
+                let stance = self.scored(self.stance, &self.stance_view(text, start, mentions));
+                ClauseReport {
+                    span: start..offset + c.span.end,
+                    text: text.to_string(),
+                    role: c.role,
+                    weight: c.role.weight(),
+                    score: self.warmth(&stance),
+                    toward: if self.stance.is_target_aware() {
+                        self.toward(text, start, mentions, ids)
+                    } else {
+                        Vec::new()
+                    },
+                    stance,
+                }
+            })
+            .collect()
+    }
+
+    /// The weighted mean of stances' probabilities.
+    fn weighted_mean<'s>(&self, parts: impl IntoIterator<Item = (f64, &'s Scored)>) -> Scored {
+        let parts: Vec<(f64, &Scored)> = parts.into_iter().collect();
+        let total: f64 = parts.iter().map(|(w, _)| w).sum();
+        let mut probabilities = BTreeMap::new();
+        for (w, stance) in parts {
+            for (label, p) in &stance.probabilities {
+                *probabilities.entry(label.clone()).or_insert(0.0) += w * p / total;
+            }
+        }
+        self.verdict_of(probabilities)
+    }
+
+    /// With clauses: the stance toward each actor becomes the weighted mean of the stances of
+    /// the clauses that name it (unchanged for an actor no clause names on its own, such as one
+    /// found by coreference across the whole sentence).
+    fn toward_by_clause(&self, toward: &mut [Toward], clauses: &[ClauseReport]) {
+        for t in toward {
+            let parts: Vec<(f64, &Scored)> = clauses
+                .iter()
+                .flat_map(|c| {
+                    c.toward
+                        .iter()
+                        .filter(|x| x.actor == t.actor)
+                        .map(move |x| (c.weight, &x.stance))
+                })
+                .collect();
+            if !parts.is_empty() {
+                t.stance = self.weighted_mean(parts);
+                t.score = self.warmth(&t.stance);
+            }
+        }
+    }
+
     /// Scores every sentence of an article, in order.
     pub fn score(&self, article: &Article) -> Vec<SentenceReport> {
         let text = &article.text;
@@ -279,9 +468,6 @@ impl<'a> Scorer<'a> {
             .enumerate()
             .map(|(index, ((span, mark), found))| {
                 let sentence = &text[span.clone()];
-                let stance = self.scored(self.stance, sentence);
-                let p = |k: usize| stance.probabilities[&self.stance.labels()[k]];
-                let score = p(self.warm) - p(self.tense);
                 let mentions: Vec<MentionOut> = found
                     .mentions
                     .iter()
@@ -306,6 +492,42 @@ impl<'a> Scorer<'a> {
                         self.level_id(&found.mentions[t].mention.actor).to_string(),
                     )
                 });
+                let found_mentions: Vec<Mention> =
+                    found.mentions.iter().map(|m| m.mention.clone()).collect();
+                let target_aware = self.stance.is_target_aware() && !skip[index];
+                let mut toward = if target_aware {
+                    self.toward(sentence, span.start, &found_mentions, &ids)
+                } else {
+                    Vec::new()
+                };
+                let clauses = if self.clauses && !skip[index] {
+                    self.clause_reports(sentence, span.start, &found_mentions, &ids)
+                } else {
+                    Vec::new()
+                };
+                self.toward_by_clause(&mut toward, &clauses);
+                let view = self.stance_view(sentence, span.start, &found_mentions);
+                let stance = if clauses.is_empty() {
+                    self.scored(self.stance, &view)
+                } else {
+                    Scored {
+                        explain: self.explain.map(|n| {
+                            let label = self
+                                .weighted_mean(clauses.iter().map(|c| (c.weight, &c.stance)))
+                                .label;
+                            let k = self
+                                .stance
+                                .labels()
+                                .iter()
+                                .position(|l| *l == label)
+                                .unwrap_or(0);
+                            self.stance.explain(&view, k, n)
+                        }),
+                        ..self.weighted_mean(clauses.iter().map(|c| (c.weight, &c.stance)))
+                    }
+                };
+                let score = self.warmth(&stance);
+                let toward_of = |id: &str| toward.iter().find(|t| t.actor == id);
                 let mut pairs = Vec::new();
                 for (i, a) in ids.iter().enumerate() {
                     for b in &ids[i + 1..] {
@@ -315,9 +537,22 @@ impl<'a> Scorer<'a> {
                             }
                             _ => (None, None),
                         };
+                        let stance = match (&target, toward_of(a), toward_of(b)) {
+                            (Some(t), _, _) => toward_of(t).map(|t| t.stance.clone()),
+                            (None, Some(x), Some(y)) => {
+                                let mut mean = x.stance.probabilities.clone();
+                                for (label, p) in mean.iter_mut() {
+                                    *p = (*p + y.stance.probabilities[label]) / 2.0;
+                                }
+                                Some(self.verdict_of(mean))
+                            }
+                            _ => None,
+                        };
                         pairs.push(Pair {
                             a: a.to_string(),
                             b: b.to_string(),
+                            score: stance.as_ref().map(|s| self.warmth(s)),
+                            stance,
                             source,
                             target,
                         });
@@ -336,6 +571,8 @@ impl<'a> Scorer<'a> {
                     stance,
                     score,
                     sentiment: self.scored(self.sentiment, sentence),
+                    toward,
+                    clauses,
                 }
             })
             .collect()
@@ -378,20 +615,21 @@ struct Acc {
 }
 
 impl Acc {
-    fn add(&mut self, s: &SentenceReport) {
+    /// Counts sentence `s` with a stance (the sentence's, or toward an actor or pair).
+    fn add(&mut self, s: &SentenceReport, stance: &Scored, score: f64) {
         self.n += 1;
-        self.sum += s.score;
-        *self.labels.entry(s.stance.label.clone()).or_default() += 1;
+        self.sum += score;
+        *self.labels.entry(stance.label.clone()).or_default() += 1;
         let evidence = || Evidence {
             article: s.article.clone(),
             index: s.index,
-            score: s.score,
+            score,
             text: s.text.clone(),
         };
-        if self.warmest.as_ref().is_none_or(|e| s.score > e.score) {
+        if self.warmest.as_ref().is_none_or(|e| score > e.score) {
             self.warmest = Some(evidence());
         }
-        if self.tensest.as_ref().is_none_or(|e| s.score < e.score) {
+        if self.tensest.as_ref().is_none_or(|e| score < e.score) {
             self.tensest = Some(evidence());
         }
     }
@@ -418,11 +656,21 @@ impl Rollups {
             }
             let ids = scorer.level_ids(&s.mentions);
             for id in ids {
-                self.actors.entry(id.to_string()).or_default().add(s);
+                let (stance, score) = match s.toward.iter().find(|t| t.actor == id) {
+                    Some(t) => (&t.stance, t.score),
+                    None => (&s.stance, s.score),
+                };
+                self.actors
+                    .entry(id.to_string())
+                    .or_default()
+                    .add(s, stance, score);
             }
             for p in &s.pairs {
                 let entry = self.pairs.entry((p.a.clone(), p.b.clone())).or_default();
-                entry.0.add(s);
+                match (&p.stance, p.score) {
+                    (Some(stance), Some(score)) => entry.0.add(s, stance, score),
+                    _ => entry.0.add(s, &s.stance, s.score),
+                }
                 if let (Some(src), Some(tgt)) = (&p.source, &p.target) {
                     *entry.1.entry(format!("{src}->{tgt}")).or_default() += 1;
                 }

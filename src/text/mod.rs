@@ -16,6 +16,7 @@
 //! ```
 
 mod boilerplate;
+mod clauses;
 mod sentences;
 mod stopwords;
 mod tokenize;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 pub use boilerplate::{boilerplate, Boilerplate};
+pub use clauses::{clauses, Clause, ClauseRole, CONCESSIVE, CONTRASTIVE};
 pub use sentences::sentences;
 pub use stopwords::is_english_stopword;
 pub use tokenize::{tokenize, Piece, NUMBER_TOKEN};
@@ -121,6 +123,12 @@ pub struct AnalyzerConfig {
     pub ngram_min: usize,
     /// Largest n-gram length. Default 2.
     pub ngram_max: usize,
+    /// Target-aware features: `Some(w)` when texts come marked with [`mark_mentions`]; then
+    /// every n-gram lying wholly within `w` words left (right) of a target placeholder also
+    /// counts as a copy prefixed [`LEFT_PREFIX`] ([`RIGHT_PREFIX`]). Default `None`; absent
+    /// from the saved model when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_window: Option<usize>,
 }
 
 impl Default for AnalyzerConfig {
@@ -133,8 +141,64 @@ impl Default for AnalyzerConfig {
             stem: true,
             ngram_min: 1,
             ngram_max: 2,
+            target_window: None,
         }
     }
+}
+
+/// The word a target mention becomes in a marked text (see [`mark_mentions`]).
+pub const TARGET_WORD: &str = "__target__";
+/// The word every other actor mention becomes in a marked text.
+pub const OTHER_WORD: &str = "__actor__";
+/// Prefix of the copies of n-grams left of a target.
+pub const LEFT_PREFIX: &str = "L:";
+/// Prefix of the copies of n-grams right of a target.
+pub const RIGHT_PREFIX: &str = "R:";
+/// The widest target window accepted.
+pub const MAX_TARGET_WINDOW: usize = 64;
+
+/// Rewrites `text` for a target-aware model: each `target` span becomes [`TARGET_WORD`] and each
+/// `others` span [`OTHER_WORD`], so the model learns "⟨T⟩ praised" apart from "praised ⟨T⟩"
+/// and never learns names. Spans are byte ranges; a span that is out of bounds, not on
+/// character boundaries, empty, or overlapping an earlier kept span (targets first, then
+/// others, each in order of start) is skipped.
+///
+/// ```
+/// use stancekit::text::mark_mentions;
+///
+/// let text = "Ankara delivered drones to Kyiv.";
+/// assert_eq!(mark_mentions(text, &[27..31], &[0..6]), "__actor__ delivered drones to __target__.");
+/// ```
+pub fn mark_mentions(text: &str, target: &[Range<usize>], others: &[Range<usize>]) -> String {
+    let ok = |r: &Range<usize>| {
+        r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+    };
+    let mut kept: Vec<(Range<usize>, &str)> = Vec::new();
+    for (spans, word) in [(target, TARGET_WORD), (others, OTHER_WORD)] {
+        let mut sorted: Vec<&Range<usize>> = spans.iter().filter(|r| ok(r)).collect();
+        sorted.sort_by_key(|r| (r.start, r.end));
+        for r in sorted {
+            if kept
+                .iter()
+                .all(|(k, _)| r.end <= k.start || k.end <= r.start)
+            {
+                kept.push((r.clone(), word));
+            }
+        }
+    }
+    kept.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len() + 8 * kept.len());
+    let mut at = 0;
+    for (r, word) in kept {
+        out.push_str(&text[at..r.start]);
+        out.push_str(word);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// The largest n-gram length accepted.
@@ -152,6 +216,13 @@ impl AnalyzerConfig {
                 "--ngrams",
                 format!("{lo}-{hi}"),
                 format!("want MIN-MAX with 1 <= MIN <= MAX <= {MAX_NGRAM}"),
+            ));
+        }
+        if let Some(w) = self.target_window.filter(|&w| w > MAX_TARGET_WINDOW) {
+            return Err(Error::config(
+                "--target-window",
+                w.to_string(),
+                format!("want a window of 0 to {MAX_TARGET_WINDOW} words"),
             ));
         }
         Ok(Analyzer {
@@ -253,6 +324,9 @@ impl Analyzer {
                 lowered.push_str(&word.to_lowercase());
                 lowered.as_str()
             };
+            if lower == TARGET_WORD || lower == OTHER_WORD {
+                return f(lower, span, false);
+            }
             let is_negator = is_negator(lower);
             if is_scope_ender(lower) {
                 negating = false;
@@ -286,6 +360,9 @@ impl Analyzer {
     /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`]. Words and
     /// n-grams are built in reused buffers: nothing is allocated per term.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
+        if let Some(window) = self.config.target_window {
+            return self.for_each_term_targeted(text, window, f);
+        }
         let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
         let mut ring: Vec<String> = vec![String::new(); hi];
         let mut gram = String::new();
@@ -315,6 +392,58 @@ impl Analyzer {
         // The last words' n-grams, shorter than `hi`.
         for start in seen.saturating_sub(hi - 1)..seen {
             emit(&ring, start, seen, &mut f);
+        }
+    }
+
+    /// [`Analyzer::for_each_term`] for a target-aware analyzer: each n-gram, then its side-marked
+    /// copy when all its words lie within `window` words of the nearest [`TARGET_WORD`] on one
+    /// side (the nearer target decides; a tie goes left). Placeholders themselves get no copy.
+    fn for_each_term_targeted(&self, text: &str, window: usize, mut f: impl FnMut(&str)) {
+        let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
+        let mut words: Vec<String> = Vec::new();
+        self.walk(text, |term, _, _| words.push(term.to_string()));
+        let targets: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i] == TARGET_WORD)
+            .collect();
+        // The side of each word: Some(true) left of a target, Some(false) right of one.
+        let side: Vec<Option<bool>> = (0..words.len())
+            .map(|i| {
+                let next = targets.iter().find(|&&t| t > i).map(|&t| t - i);
+                let prev = targets.iter().rev().find(|&&t| t < i).map(|&t| i - t);
+                match (next, prev) {
+                    _ if words[i] == TARGET_WORD => None,
+                    (Some(l), Some(r)) if l <= r => (l <= window).then_some(true),
+                    (_, Some(r)) => (r <= window).then_some(false),
+                    (Some(l), None) => (l <= window).then_some(true),
+                    (None, None) => None,
+                }
+            })
+            .collect();
+        let mut gram = String::new();
+        let mut marked = String::new();
+        for start in 0..words.len() {
+            gram.clear();
+            for n in 0..hi.min(words.len() - start) {
+                if n > 0 {
+                    gram.push(' ');
+                }
+                gram.push_str(&words[start + n]);
+                if n + 1 < lo {
+                    continue;
+                }
+                f(&gram);
+                let s = side[start];
+                if s.is_some() && side[start..=start + n].iter().all(|&x| x == s) {
+                    marked.clear();
+                    marked.push_str(if s == Some(true) {
+                        LEFT_PREFIX
+                    } else {
+                        RIGHT_PREFIX
+                    });
+                    marked.push_str(&gram);
+                    f(&marked);
+                }
+            }
         }
     }
 
@@ -398,6 +527,59 @@ mod tests {
     }
 
     #[test]
+    fn marked_mentions_become_placeholders_and_bad_spans_are_skipped() {
+        let text = "Ankara sent drones to Kyiv and Kyiv thanked Ankara.";
+        let marked = mark_mentions(text, &[22..26, 31..35], &[0..6, 44..50, 3..9, 40..99]);
+        assert_eq!(
+            marked,
+            "__actor__ sent drones to __target__ and __target__ thanked __actor__."
+        );
+        // A span inside a multi-byte character is skipped, not a panic.
+        let inside_the_umlaut = 2..3;
+        assert_eq!(mark_mentions("Zürich", &[inside_the_umlaut], &[]), "Zürich");
+    }
+
+    #[test]
+    fn target_window_adds_side_marked_copies_of_nearby_ngrams() {
+        let c = AnalyzerConfig {
+            stem: false,
+            target_window: Some(2),
+            ..AnalyzerConfig::default()
+        };
+        let (ankara, moscow) = (15..21, 0..6);
+        let marked = mark_mentions("Moscow praised Ankara warmly today", &[ankara], &[moscow]);
+        assert_eq!(
+            terms(&c, &marked),
+            [
+                "__actor__",
+                "L:__actor__",
+                "__actor__ praised",
+                "L:__actor__ praised",
+                "praised",
+                "L:praised",
+                "praised __target__",
+                "__target__",
+                "__target__ warmly",
+                "warmly",
+                "R:warmly",
+                "warmly today",
+                "R:warmly today",
+                "today",
+                "R:today",
+            ]
+        );
+        // The placeholder is neither stemmed nor negated.
+        let tokens = c.build().unwrap().tokens("not __target__ again");
+        assert_eq!(tokens[1].term, TARGET_WORD);
+        // Without a target the terms are the plain ones.
+        let plain = AnalyzerConfig {
+            target_window: None,
+            ..c.clone()
+        };
+        assert_eq!(terms(&c, "warm ties"), terms(&plain, "warm ties"));
+    }
+
+    #[test]
     fn bad_ngram_ranges_are_refused() {
         for (lo, hi) in [(0, 1), (3, 2), (1, MAX_NGRAM + 1)] {
             let c = AnalyzerConfig {
@@ -407,5 +589,10 @@ mod tests {
             };
             assert!(matches!(c.build(), Err(Error::Config { .. })));
         }
+        let wide = AnalyzerConfig {
+            target_window: Some(MAX_TARGET_WINDOW + 1),
+            ..AnalyzerConfig::default()
+        };
+        assert!(matches!(wide.build(), Err(Error::Config { .. })));
     }
 }

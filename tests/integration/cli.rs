@@ -561,3 +561,89 @@ fn a_users_actor_dictionary_is_merged() {
     assert_eq!(found, ["RUR", "TUR", "RUR"]);
     assert_eq!(first["pairs"][0]["source"], "RUR");
 }
+
+#[test]
+fn a_target_aware_model_scores_each_actor_and_clauses_weigh_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("ta.json");
+    let m = model.to_str().unwrap();
+    let train = relations("europe.tsv");
+    let out = ok(&stance(&[
+        "train",
+        "--data",
+        train.to_str().unwrap(),
+        "--label-column",
+        "stance",
+        "--target-window",
+        "3",
+        "--out",
+        m,
+    ]));
+    assert!(out.contains("target window 3"), "{out}");
+
+    // One sentence, two targets: two different answers, rows in order.
+    let rows = dir.path().join("rows.tsv");
+    let text = "Ankara delivered drones to Kyiv but refused to join sanctions against Moscow.";
+    std::fs::write(
+        &rows,
+        format!("id\ttarget\ttext\nkyiv\tKyiv\t{text}\nmoscow\tMoscow\t{text}\n"),
+    )
+    .unwrap();
+    let out = ok(&stance(&["predict", "--model", m, rows.to_str().unwrap()]));
+    let got: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        (got[0]["id"].as_str(), got[1]["id"].as_str()),
+        (Some("kyiv"), Some("moscow"))
+    );
+    assert_ne!(got[0]["probabilities"], got[1]["probabilities"]);
+
+    // Articles: a stance toward each actor, pair scores from them, clauses weighed.
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, format!("{text}\n")).unwrap();
+    let out = ok(&stance(&[
+        "predict",
+        "--stance-model",
+        m,
+        "--clauses",
+        "--format",
+        "jsonl",
+        article.to_str().unwrap(),
+    ]));
+    let sentence: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let toward: Vec<&str> = sentence["toward"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["actor"].as_str().unwrap())
+        .collect();
+    assert_eq!(toward, ["RUS", "TUR", "UKR"]);
+    for pair in sentence["pairs"].as_array().unwrap() {
+        assert!(
+            (-1.0..=1.0).contains(&pair["score"].as_f64().unwrap()),
+            "{pair}"
+        );
+    }
+    let clauses = sentence["clauses"].as_array().unwrap();
+    assert_eq!(clauses.len(), 2);
+    assert_eq!(clauses[1]["role"], "verdict");
+    let full = format!("{text}\n");
+    let mut mean = 0.0;
+    for c in clauses {
+        let span = c["span"]["start"].as_u64().unwrap() as usize
+            ..c["span"]["end"].as_u64().unwrap() as usize;
+        assert_eq!(&full[span], c["text"].as_str().unwrap());
+        mean +=
+            c["weight"].as_f64().unwrap() * c["stance"]["probabilities"]["warm"].as_f64().unwrap();
+    }
+    mean /= clauses
+        .iter()
+        .map(|c| c["weight"].as_f64().unwrap())
+        .sum::<f64>();
+    let warm = sentence["stance"]["probabilities"]["warm"]
+        .as_f64()
+        .unwrap();
+    assert!((warm - mean).abs() < 1e-12, "{warm} vs {mean}");
+}

@@ -4,7 +4,9 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use stancekit::model::{Classifier, TrainConfig};
-use stancekit::text::{tokenize, AnalyzerConfig, Piece};
+use stancekit::text::{
+    clauses, mark_mentions, tokenize, AnalyzerConfig, Piece, OTHER_WORD, TARGET_WORD,
+};
 
 fn classifier() -> &'static Classifier {
     static MODEL: OnceLock<Classifier> = OnceLock::new();
@@ -123,6 +125,33 @@ proptest! {
         for m in matcher.find(&text) {
             prop_assert!(text.get(m.span.clone()).is_some());
             prop_assert!(lexicon.get(&m.actor).is_some());
+        }
+    }
+
+    #[test]
+    fn marks_with_any_spans_and_clauses_stay_in_bounds(
+        text in messy_text(),
+        spans in prop::collection::vec((0usize..200, 0usize..30), 0..6),
+    ) {
+        let ranges: Vec<std::ops::Range<usize>> = spans.iter().map(|&(s, l)| s..s + l).collect();
+        let (target, others) = ranges.split_at(ranges.len() / 2);
+        let marked = mark_mentions(&text, target, others);
+        let count = |t: &str| t.matches(TARGET_WORD).count() + t.matches(OTHER_WORD).count();
+        prop_assert!(count(&marked) <= count(&text) + ranges.len());
+        let analyzer = AnalyzerConfig { target_window: Some(3), ..AnalyzerConfig::default() }
+            .build()
+            .unwrap();
+        let mut terms = 0;
+        analyzer.for_each_term(&marked, |term| {
+            assert!(!term.is_empty());
+            terms += 1;
+        });
+        prop_assert!(terms >= analyzer.tokens(&marked).len());
+        let mut last = 0;
+        for c in clauses(&text) {
+            prop_assert!(text.get(c.span.clone()).is_some());
+            prop_assert!(c.span.start >= last && c.span.start < c.span.end);
+            last = c.span.end;
         }
     }
 
