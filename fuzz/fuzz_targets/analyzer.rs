@@ -1,15 +1,28 @@
 //! The analyzer on arbitrary text: token spans slice back into the text, in order, and terms
-//! come out for every configuration without a panic.
+//! come out for every configuration without a panic; with a target window, on text marked with
+//! spans taken from the input (any spans: bad ones are skipped), placeholders never outnumber
+//! the spans given.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stancekit::text::{AnalyzerConfig, Stopwords};
+use stancekit::text::{mark_mentions, AnalyzerConfig, Stopwords, OTHER_WORD, TARGET_WORD};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&flags, rest)) = data.split_first() else {
         return;
     };
-    let text = String::from_utf8_lossy(rest);
+    let raw = String::from_utf8_lossy(rest);
+    let text = if flags & 32 != 0 {
+        // Two spans from the first bytes: a target and another actor.
+        let b = |i: usize| usize::from(rest.get(i).copied().unwrap_or(0));
+        let (target, other) = (b(0)..b(0) + b(1) % 16, b(2)..b(2) + b(3) % 16);
+        let count = |t: &str| t.matches(TARGET_WORD).count() + t.matches(OTHER_WORD).count();
+        let marked = mark_mentions(&raw, std::slice::from_ref(&target), std::slice::from_ref(&other));
+        assert!(count(&marked) <= count(&raw) + 2);
+        std::borrow::Cow::Owned(marked)
+    } else {
+        raw
+    };
     let config = AnalyzerConfig {
         lowercase: flags & 1 == 0,
         fold_numbers: flags & 2 == 0,
