@@ -17,7 +17,11 @@ fuzz_target!(|data: &[u8]| {
         let b = |i: usize| usize::from(rest.get(i).copied().unwrap_or(0));
         let (target, other) = (b(0)..b(0) + b(1) % 16, b(2)..b(2) + b(3) % 16);
         let count = |t: &str| t.matches(TARGET_WORD).count() + t.matches(OTHER_WORD).count();
-        let marked = mark_mentions(&raw, std::slice::from_ref(&target), std::slice::from_ref(&other));
+        let marked = mark_mentions(
+            &raw,
+            std::slice::from_ref(&target),
+            std::slice::from_ref(&other),
+        );
         assert!(count(&marked) <= count(&raw) + 2);
         std::borrow::Cow::Owned(marked)
     } else {

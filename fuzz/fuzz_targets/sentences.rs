@@ -21,8 +21,13 @@ fuzz_target!(|data: &[u8]| {
         last = span.end;
         let mut clause_end = 0;
         for c in clauses(s) {
-            let part = s.get(c.span.clone()).expect("a clause span slices its sentence");
-            assert!(c.span.start >= clause_end, "clauses overlap or go backwards");
+            let part = s
+                .get(c.span.clone())
+                .expect("a clause span slices its sentence");
+            assert!(
+                c.span.start >= clause_end,
+                "clauses overlap or go backwards"
+            );
             assert!(!part.is_empty() && part.trim() == part, "clause {part:?}");
             clause_end = c.span.end;
         }
