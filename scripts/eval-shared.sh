@@ -121,8 +121,8 @@ SEED=$SHARED/seeds/article-putin-erdogan.txt
 if [ -f "$SEED" ]; then
   "$STANCE" predict --format jsonl "$SEED" > "$OUT/seed.jsonl"
   "$STANCE" predict --format jsonl --clauses "$SEED" > "$OUT/seed.clauses.jsonl"
-  printf '\n| seed sentence (key) | expected | stance | p(warm) | p(tense) |\n|---|---|---|---|---|\n' >> "$OUT/table.md"
-  python3 - "$OUT/seed.jsonl" "$OUT/seed.clauses.jsonl" >> "$OUT/table.md" <<'PY' || status=1
+  printf '\n| seed sentence (key) | expected | stance | p(warm) | p(tense) |\n|---|---|---|---|---|\n' > "$OUT/seed.md"
+  python3 - "$OUT/seed.jsonl" "$OUT/seed.clauses.jsonl" >> "$OUT/seed.md" <<'PY' || status=1
 import json, sys
 def sentences(path):
     return [r for r in map(json.loads, open(path)) if r["kind"] == "sentence" and not r["boilerplate"]]
@@ -144,6 +144,7 @@ for s in sentences(sys.argv[2]):
     print(f"| | **sentence** | | **{s['stance']['label']} ({s['score']:+.2f})** | {toward} |")
 sys.exit(0 if ok else 1)
 PY
+  cat "$OUT/seed.md" >> "$OUT/table.md"
 fi
 
 if [ "$PEERS" = 1 ]; then
@@ -194,6 +195,13 @@ for name, train, dev in sets:
         cells = " | ".join(f"{res[p]:.4f}" if k == 0 and p in res else "" for p in peers)
         label = f"{train.split('/')[0]} → {base}" if k == 0 else ""
         print(f"| {label} | `{opts}` | **{score}** | {cells} |")
+try:
+    seed = open(f"{out}/seed.md").read()
+    print("\n## The mission's example article, by the built-in models\n")
+    print("`stance predict --format jsonl [--clauses] ../shared/seeds/article-putin-erdogan.txt`:")
+    print(seed)
+except FileNotFoundError:
+    pass
 PY
 fi
 cat "$OUT/table.md"

@@ -539,6 +539,19 @@ mod tests {
         assert_eq!(mark_mentions("Zürich", &[inside_the_umlaut], &[]), "Zürich");
     }
 
+    /// Found by `cargo fuzz run analyzer`: a placeholder inserted right after "__actor_" makes the
+    /// one word "__actor___target__", which must not count as a placeholder.
+    #[test]
+    fn a_placeholder_glued_to_word_characters_is_not_a_placeholder_word() {
+        let text = "MM__actor_2_eMM";
+        let marked = mark_mentions(text, std::slice::from_ref(&(10..12)), &[]);
+        assert_eq!(marked, "MM__actor___target__eMM");
+        let analyzer = AnalyzerConfig::default().build().unwrap();
+        let tokens = analyzer.tokens(&marked);
+        assert_eq!(tokens.len(), 1);
+        assert!(tokens[0].term != TARGET_WORD && tokens[0].term != OTHER_WORD);
+    }
+
     #[test]
     fn target_window_adds_side_marked_copies_of_nearby_ngrams() {
         let c = AnalyzerConfig {
