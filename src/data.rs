@@ -51,6 +51,17 @@ pub struct Columns {
 /// The default longest line: 1 MiB.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
 
+impl Columns {
+    /// The names of the fields giving the target's character offsets: `<target>_start`,
+    /// `<target>_end`.
+    fn target_offsets(&self) -> (String, String) {
+        (
+            format!("{}_start", self.target),
+            format!("{}_end", self.target),
+        )
+    }
+}
+
 impl Default for Columns {
     fn default() -> Self {
         Columns {
@@ -87,8 +98,8 @@ pub struct Row {
 impl Row {
     /// The target and source mentions of the row, as byte spans of `text`: the target span when
     /// the row has one, else every occurrence of the target's words; every occurrence of the
-    /// source's words. ([`crate::actors::TargetMarker`] also finds actor ids and other actors.) Occurrences are
-    /// matched exactly, or ignoring case when there is no exact one.
+    /// source's words. Occurrences are matched exactly, or ignoring case when there is no exact
+    /// one. ([`crate::actors::TargetMarker`] also finds actor ids and other actors.)
     pub fn mentions(&self) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let target = match (&self.target_span, &self.target) {
             (Some(span), _) => vec![span.clone()],
@@ -128,6 +139,18 @@ pub fn occurrences(text: &str, needle: &str) -> Vec<Range<usize>> {
             .collect()
     } else {
         Vec::new()
+    }
+}
+
+/// The target's byte span from the `<target>_start` / `<target>_end` fields, when both are set.
+fn target_span(
+    text: &str,
+    start: Option<String>,
+    end: Option<String>,
+) -> std::result::Result<Option<Range<usize>>, String> {
+    match (start, end) {
+        (Some(a), Some(b)) => char_span(text, &a, &b).map(Some),
+        _ => Ok(None),
     }
 }
 
@@ -448,19 +471,19 @@ pub fn for_each_row(
     }
     let head = input.fill_buf().map_err(|e| Error::io(path, e))?;
     if head.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::Data {
-            path: path.into(),
-            line: 1,
-            message: "the file is empty; expected a header row".into(),
-        });
+        return Err(data_error(
+            path,
+            1,
+            "the file is empty; expected a header row".into(),
+        ));
     }
     let mut checked = |row: Row| {
         if labels == Labels::Required && row.label.is_none() {
-            return Err(Error::Data {
-                path: path.into(),
-                line: row.line,
-                message: format!("missing or empty label {:?}", columns.label),
-            });
+            return Err(data_error(
+                path,
+                row.line,
+                format!("missing or empty label {:?}", columns.label),
+            ));
         }
         f(row)
     };
@@ -573,8 +596,8 @@ fn read_delimited(
     let id_col = find(&columns.id);
     let target_col = find(&columns.target);
     let source_col = find(&columns.source);
-    let start_col = find(&format!("{}_start", columns.target));
-    let end_col = find(&format!("{}_end", columns.target));
+    let (start_name, end_name) = columns.target_offsets();
+    let (start_col, end_col) = (find(&start_name), find(&end_name));
     let mut count = 0usize;
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).map_err(to_err)? {
@@ -607,19 +630,12 @@ fn read_delimited(
             })
         };
         let text = field(text_col, &columns.text)?;
-        let target_span = match (
-            optional(start_col, "target_start")?,
-            optional(end_col, "target_end")?,
-        ) {
-            (Some(a), Some(b)) => {
-                Some(char_span(&text, &a, &b).map_err(|message| Error::Data {
-                    path: path.into(),
-                    line,
-                    message,
-                })?)
-            }
-            _ => None,
-        };
+        let target_span = target_span(
+            &text,
+            optional(start_col, &start_name)?,
+            optional(end_col, &end_name)?,
+        )
+        .map_err(|message| data_error(path, line, message))?;
         f(Row {
             line,
             id,
@@ -658,6 +674,7 @@ fn read_jsonl(
     f: &mut dyn FnMut(Row) -> Result<()>,
 ) -> Result<()> {
     let mut count = 0usize;
+    let (start_name, end_name) = columns.target_offsets();
     for_each_json_line(path, input, |line, value| {
         let err = |message: String| data_error(path, line, message);
         let string = |name: &str| json_string(&value, name).map_err(err);
@@ -668,13 +685,8 @@ fn read_jsonl(
             ))
         })?;
         count += 1;
-        let target_span = match (
-            string(&format!("{}_start", columns.target))?,
-            string(&format!("{}_end", columns.target))?,
-        ) {
-            (Some(a), Some(b)) => Some(char_span(&text, &a, &b).map_err(err)?),
-            _ => None,
-        };
+        let target_span =
+            target_span(&text, string(&start_name)?, string(&end_name)?).map_err(err)?;
         f(Row {
             line,
             id: string(&columns.id)?

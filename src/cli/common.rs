@@ -224,9 +224,15 @@ pub struct Labelled {
 }
 
 impl Labelled {
-    /// The texts as a model sees them: marked for a target-aware one (with a marker).
-    pub fn texts(&self, marker: Option<&TargetMarker>) -> Vec<Cow<'_, str>> {
-        self.rows.iter().map(|r| model_text(r, marker)).collect()
+    /// The texts as a model sees them: for a target-aware model, each row marked toward its
+    /// target (the built-in actor dictionary finds actor ids and other actors); else as they are.
+    pub fn texts(&self, target_aware: bool) -> Vec<Cow<'_, str>> {
+        let lexicon = target_aware.then(Lexicon::builtin);
+        let marker = lexicon.as_ref().map(TargetMarker::new);
+        self.rows
+            .iter()
+            .map(|r| model_text(r, marker.as_ref()))
+            .collect()
     }
 
     pub fn labels(&self) -> Vec<&str> {
@@ -428,16 +434,18 @@ impl WindowScore {
 }
 
 /// Cross-validates the training options once per `--target-window` value (the C grid inside
-/// each), in the order given. The best is the highest macro-F1, the first on ties.
-pub fn cross_validate_windows(train: &TrainArgs, data: &Labelled) -> Result<Vec<WindowScore>> {
-    let lexicon = Lexicon::builtin();
-    let texts = data.texts(Some(&TargetMarker::new(&lexicon)));
-    let labels = data.labels();
+/// each), in the order given, on texts already marked ([`Labelled::texts`]). The best is the
+/// highest macro-F1, the first on ties.
+pub fn cross_validate_windows(
+    train: &TrainArgs,
+    texts: &[Cow<'_, str>],
+    labels: &[&str],
+) -> Result<Vec<WindowScore>> {
     let mut out = Vec::new();
     for &window in &train.target_window {
         let mut config = train.config();
         config.analyzer.target_window = Some(window);
-        let (labels, gold, cv) = config.check()?.cross_validate(&texts, &labels)?;
+        let (labels, gold, cv) = config.check()?.cross_validate(texts, labels)?;
         out.push(WindowScore {
             window,
             labels,

@@ -77,16 +77,11 @@ impl EvaluateCmd {
         let report = match &self.model {
             Some(spec) => {
                 let model = load_model(spec)?;
-                let lexicon = stancekit::actors::Lexicon::builtin();
-                let marker = model
-                    .is_target_aware()
-                    .then(|| stancekit::actors::TargetMarker::new(&lexicon));
-                let texts = data.texts(marker.as_ref());
-                self.score(&model, &texts, &data.labels())?
+                self.score(&model, &data.texts(model.is_target_aware()), &data.labels())?
             }
             None if self.train.target_aware() => {
                 let scores = with_spinner("cross-validating", || {
-                    cross_validate_windows(&self.train, &data)
+                    cross_validate_windows(&self.train, &data.texts(true), &data.labels())
                 })?;
                 let best = &scores[best_window(&scores)];
                 if !self.json {
@@ -110,7 +105,7 @@ impl EvaluateCmd {
             None => {
                 let config = self.train.config().check()?;
                 let (labels, gold, cv) = with_spinner("cross-validating", || {
-                    config.cross_validate(&data.texts(None), &data.labels())
+                    config.cross_validate(&data.texts(false), &data.labels())
                 })?;
                 if !self.json {
                     for s in &cv.scores {

@@ -36,9 +36,10 @@ impl TrainCmd {
         let data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
         let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
         let mut config = self.train.config();
+        let (texts, labels) = (data.texts(self.train.target_aware()), data.labels());
         if self.train.target_window.len() > 1 {
             let scores = with_spinner("cross-validating target windows", || {
-                cross_validate_windows(&self.train, &data)
+                cross_validate_windows(&self.train, &texts, &labels)
             })
             .with_context(|| format!("cross-validating on {}", names.join(", ")))?;
             let best = &scores[best_window(&scores)];
@@ -54,13 +55,7 @@ impl TrainCmd {
             config.analyzer.target_window = Some(best.window);
         }
         let config = config.check()?;
-        let lexicon = stancekit::actors::Lexicon::builtin();
-        let marker = self
-            .train
-            .target_aware()
-            .then(|| stancekit::actors::TargetMarker::new(&lexicon));
-        let texts = data.texts(marker.as_ref());
-        let trained = with_spinner("training", || config.fit(&texts, &data.labels()))
+        let trained = with_spinner("training", || config.fit(&texts, &labels))
             .with_context(|| format!("training on {}", names.join(", ")))?;
         let mut classifier = trained.classifier;
         classifier.set_data_files(data.files.clone());

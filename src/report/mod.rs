@@ -15,7 +15,6 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::actors::Mention;
 use crate::actors::{annotate, Kind, Lexicon, Matcher, Via};
 pub use crate::data::Article;
 use crate::error::{Error, Result};
@@ -337,18 +336,15 @@ impl<'a> Scorer<'a> {
     }
 
     /// The stance of `text` (a sentence or clause starting at byte `offset` of the article)
-    /// toward each of `ids`, marking `mentions` (spans into the article) that fall inside it.
-    fn toward(&self, text: &str, offset: usize, mentions: &[Mention], ids: &[&str]) -> Vec<Toward> {
-        let inside: Vec<(Range<usize>, &str)> = mentions
-            .iter()
-            .filter(|m| m.span.start >= offset && m.span.end <= offset + text.len())
-            .map(|m| {
-                (
-                    m.span.start - offset..m.span.end - offset,
-                    self.level_id(&m.actor),
-                )
-            })
-            .collect();
+    /// toward each of `ids`, marking the `mentions` that fall inside it.
+    fn toward(
+        &self,
+        text: &str,
+        offset: usize,
+        mentions: &Mentions<'_>,
+        ids: &[&str],
+    ) -> Vec<Toward> {
+        let inside = inside(text, offset, mentions);
         ids.iter()
             .filter(|id| inside.iter().any(|(_, a)| a == *id))
             .map(|&id| {
@@ -370,16 +366,20 @@ impl<'a> Scorer<'a> {
     /// What the stance model reads of `text` (starting at byte `offset` of the article): for a
     /// target-aware model, every actor mention inside it marked as another actor (no target);
     /// else the text itself.
-    fn stance_view<'t>(&self, text: &'t str, offset: usize, mentions: &[Mention]) -> Cow<'t, str> {
+    fn stance_view<'t>(
+        &self,
+        text: &'t str,
+        offset: usize,
+        mentions: &Mentions<'_>,
+    ) -> Cow<'t, str> {
         if !self.stance.is_target_aware() {
             return Cow::Borrowed(text);
         }
-        let inside: Vec<Range<usize>> = mentions
-            .iter()
-            .filter(|m| m.span.start >= offset && m.span.end <= offset + text.len())
-            .map(|m| m.span.start - offset..m.span.end - offset)
+        let spans: Vec<Range<usize>> = inside(text, offset, mentions)
+            .into_iter()
+            .map(|(r, _)| r)
             .collect();
-        Cow::Owned(mark_mentions(text, &[], &inside))
+        Cow::Owned(mark_mentions(text, &[], &spans))
     }
 
     /// The clauses of a sentence starting at byte `offset`, scored; empty when it has one.
@@ -387,7 +387,7 @@ impl<'a> Scorer<'a> {
         &self,
         sentence: &str,
         offset: usize,
-        mentions: &[Mention],
+        mentions: &Mentions<'_>,
         ids: &[&str],
     ) -> Vec<ClauseReport> {
         let parts = clauses(sentence);
@@ -492,8 +492,11 @@ impl<'a> Scorer<'a> {
                         self.level_id(&found.mentions[t].mention.actor).to_string(),
                     )
                 });
-                let found_mentions: Vec<Mention> =
-                    found.mentions.iter().map(|m| m.mention.clone()).collect();
+                let found_mentions: Vec<(Range<usize>, &str)> = found
+                    .mentions
+                    .iter()
+                    .map(|m| (m.mention.span.clone(), self.level_id(&m.mention.actor)))
+                    .collect();
                 let target_aware = self.stance.is_target_aware() && !skip[index];
                 let mut toward = if target_aware {
                     self.toward(sentence, span.start, &found_mentions, &ids)
@@ -510,20 +513,18 @@ impl<'a> Scorer<'a> {
                 let stance = if clauses.is_empty() {
                     self.scored(self.stance, &view)
                 } else {
+                    let mean = self.weighted_mean(clauses.iter().map(|c| (c.weight, &c.stance)));
                     Scored {
                         explain: self.explain.map(|n| {
-                            let label = self
-                                .weighted_mean(clauses.iter().map(|c| (c.weight, &c.stance)))
-                                .label;
                             let k = self
                                 .stance
                                 .labels()
                                 .iter()
-                                .position(|l| *l == label)
+                                .position(|l| *l == mean.label)
                                 .unwrap_or(0);
                             self.stance.explain(&view, k, n)
                         }),
-                        ..self.weighted_mean(clauses.iter().map(|c| (c.weight, &c.stance)))
+                        ..mean
                     }
                 };
                 let score = self.warmth(&stance);
@@ -540,11 +541,7 @@ impl<'a> Scorer<'a> {
                         let stance = match (&target, toward_of(a), toward_of(b)) {
                             (Some(t), _, _) => toward_of(t).map(|t| t.stance.clone()),
                             (None, Some(x), Some(y)) => {
-                                let mut mean = x.stance.probabilities.clone();
-                                for (label, p) in mean.iter_mut() {
-                                    *p = (*p + y.stance.probabilities[label]) / 2.0;
-                                }
-                                Some(self.verdict_of(mean))
+                                Some(self.weighted_mean([(1.0, &x.stance), (1.0, &y.stance)]))
                             }
                             _ => None,
                         };
@@ -594,6 +591,19 @@ impl<'a> Scorer<'a> {
             .get(id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     }
+}
+
+/// Actor mentions of a sentence: spans into the article, with the actor's id at the chosen level.
+type Mentions<'m> = [(Range<usize>, &'m str)];
+
+/// The `mentions` lying inside `text`, which starts at byte `offset` of the article, as spans of
+/// `text`.
+fn inside<'m>(text: &str, offset: usize, mentions: &Mentions<'m>) -> Vec<(Range<usize>, &'m str)> {
+    mentions
+        .iter()
+        .filter(|(r, _)| r.start >= offset && r.end <= offset + text.len())
+        .map(|(r, id)| (r.start - offset..r.end - offset, *id))
+        .collect()
 }
 
 /// Accumulates roll-ups over sentences of one or many articles.
