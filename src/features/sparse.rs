@@ -1,4 +1,8 @@
 //! Compressed sparse rows: the only matrix layout stancekit trains and predicts on.
+//!
+//! Values are stored as `f32` and read as `f64`: training is bound by how fast the solver can
+//! stream the matrix, and TF-IDF values need no more than single precision. Every sum over them
+//! is accumulated in `f64`.
 
 /// A row-major sparse matrix (CSR). Column indices within a row are strictly increasing.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6,7 +10,7 @@ pub struct CsrMatrix {
     n_cols: usize,
     indptr: Vec<usize>,
     indices: Vec<u32>,
-    values: Vec<f64>,
+    values: Vec<f32>,
 }
 
 /// One sparse row: parallel slices of column indices and values.
@@ -15,7 +19,7 @@ pub struct SparseRow<'a> {
     /// Column indices, strictly increasing.
     pub indices: &'a [u32],
     /// Values, one per index.
-    pub values: &'a [f64],
+    pub values: &'a [f32],
 }
 
 impl SparseRow<'_> {
@@ -24,7 +28,7 @@ impl SparseRow<'_> {
         self.indices
             .iter()
             .zip(self.values)
-            .map(|(&j, &v)| (j as usize, v))
+            .map(|(&j, &v)| (j as usize, f64::from(v)))
     }
 }
 
@@ -40,6 +44,7 @@ impl CsrMatrix {
     }
 
     /// Appends a row given as `(column, value)` pairs sorted by column, without duplicates.
+    /// Values are stored rounded to `f32`.
     ///
     /// # Panics
     /// In debug builds, when columns are out of range or not strictly increasing (a bug in the
@@ -52,7 +57,7 @@ impl CsrMatrix {
                     || self.indices.last().is_some_and(|&last| last < j)
             );
             self.indices.push(j);
-            self.values.push(v);
+            self.values.push(v as f32);
         }
         self.indptr.push(self.indices.len());
     }
@@ -121,13 +126,13 @@ impl CsrMatrix {
         let indptr = counts.clone();
         let mut next = counts;
         let mut indices = vec![0u32; self.nnz()];
-        let mut values = vec![0.0; self.nnz()];
+        let mut values = vec![0f32; self.nnz()];
         for (i, row) in self.rows().enumerate() {
-            for (j, v) in row.iter() {
-                let at = next[j];
+            for (&j, &v) in row.indices.iter().zip(row.values) {
+                let at = next[j as usize];
                 indices[at] = i as u32;
                 values[at] = v;
-                next[j] += 1;
+                next[j as usize] += 1;
             }
         }
         CsrMatrix {

@@ -98,7 +98,7 @@ pub(super) fn run(
             let fit = params.fit(&x_train, &train_y, n_labels, warm.as_ref())?;
             let predicted: Vec<usize> = x_test
                 .rows()
-                .map(|row| argmax(&fit.model.probabilities(row)))
+                .map(|row| argmax(&fit.model.probabilities(row.iter())))
                 .collect();
             for (&i, &p) in test.iter().zip(&predicted) {
                 out_of_fold[g][i] = p;

@@ -1,8 +1,6 @@
 //! The fitted linear model: one weight per (feature, label) and one intercept per label,
 //! turned into probabilities by softmax.
 
-use crate::features::SparseRow;
-
 /// Multinomial logistic-regression weights.
 ///
 /// Weights are stored feature-major: the `n_labels` weights of feature `j` are contiguous at
@@ -80,18 +78,20 @@ impl LinearModel {
         &self.intercepts
     }
 
-    /// Linear scores `x·W + b` of one row, written into `out` (length `n_labels`).
-    pub fn scores_into(&self, row: SparseRow<'_>, out: &mut [f64]) {
+    /// Linear scores `x·W + b` of one row, given as `(column, value)` pairs, written into `out`
+    /// (length `n_labels`).
+    pub fn scores_into(&self, row: impl IntoIterator<Item = (usize, f64)>, out: &mut [f64]) {
         out.copy_from_slice(&self.intercepts);
-        for (j, v) in row.iter() {
+        for (j, v) in row {
             for (o, w) in out.iter_mut().zip(self.feature_weights(j)) {
                 *o += v * w;
             }
         }
     }
 
-    /// Probabilities of every label for one row (softmax of the scores); they sum to 1.
-    pub fn probabilities(&self, row: SparseRow<'_>) -> Vec<f64> {
+    /// Probabilities of every label for one row of `(column, value)` pairs (softmax of the
+    /// scores); they sum to 1.
+    pub fn probabilities(&self, row: impl IntoIterator<Item = (usize, f64)>) -> Vec<f64> {
         let mut p = vec![0.0; self.n_labels];
         self.scores_into(row, &mut p);
         softmax_in_place(&mut p);

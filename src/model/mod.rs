@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{CheckedTfidfConfig, Corpus, CsrMatrix, SparseRow, Tfidf, TfidfConfig};
+use crate::features::{CheckedTfidfConfig, Corpus, CsrMatrix, Tfidf, TfidfConfig};
 use crate::text::{Analyzer, AnalyzerConfig};
 pub use builtin::{load_model, Builtin};
 pub use cv::{stratified_folds, CvResult, CvScore};
@@ -359,11 +359,9 @@ impl Classifier {
 
     /// Predicts from a feature row made by [`Classifier::features`].
     pub fn predict_row(&self, row: &[(u32, f64)]) -> Prediction {
-        let (indices, values): (Vec<u32>, Vec<f64>) = row.iter().copied().unzip();
-        let probabilities = self.model.probabilities(SparseRow {
-            indices: &indices,
-            values: &values,
-        });
+        let probabilities = self
+            .model
+            .probabilities(row.iter().map(|&(j, v)| (j as usize, v)));
         Prediction {
             label: argmax(&probabilities),
             probabilities,

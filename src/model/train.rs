@@ -6,7 +6,9 @@
 //!
 //! Loss and gradient are computed in one pass of sparse products: no dense `n × d` matrix is ever
 //! built. [`Solver::Lbfgs`], the default, minimises them with the allocation-free L-BFGS of
-//! [`super::lbfgs`]. Two references check it in the tests: [`Solver::Argmin`] runs argmin's
+//! [`super::lbfgs`], preconditioned by the inverse of the Hessian's diagonal at the start
+//! (TF-IDF columns differ in scale by orders of magnitude; on 100k news sentences this cuts the
+//! iterations about threefold). Two references check it in the tests: [`Solver::Argmin`] runs argmin's
 //! L-BFGS (More–Thuente line search) on the same sparse objective, and [`Solver::Linfa`] hands a
 //! dense copy of the matrix to `linfa-logistic`, which is only practical for small problems.
 
@@ -204,10 +206,12 @@ impl CheckedTrainParams {
             tol_decrease: 64.0 * f64::EPSILON,
             max_iter: self.0.max_iter,
         };
+        let diagonal = objective.inverse_hessian_diagonal();
         let min = lbfgs::minimize(
             |theta, grad| objective.scaled_loss_grad(theta, grad),
             init,
             options,
+            Some(&diagonal),
         );
         objective.into_fit(min.x, min.iterations, min.converged)
     }
@@ -292,40 +296,41 @@ impl Objective<'_> {
     /// The objective divided by `C · n`, and its gradient written into `grad`.
     ///
     /// Two parallel passes. By rows: scores `X·W + b`, the loss, and the residuals
-    /// `sᵢ · (p − onehot)`. By columns (over `xt`): the gradient `C · Xᵀ·R + W`, written in
-    /// order. Partial sums are added in block order, so the result does not depend on the number
-    /// of threads.
+    /// `sᵢ · (p − onehot)`, kept in `f32` (half the bytes the column pass reads at random). By
+    /// columns (over `xt`): the gradient `C · Xᵀ·R + W`, written in order, summed in `f64`.
+    /// Partial sums are added in block order, so the result does not depend on the number of
+    /// threads.
     fn scaled_loss_grad(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
         const ROWS: usize = 1024;
         const COLS: usize = 4096;
         let (d, k, xt) = (self.x.n_cols(), self.k, &self.xt);
         let (w, b) = theta.split_at(d * k);
         let (gw, gb) = grad.split_at_mut(d * k);
-        let mut residuals = vec![0.0; self.x.n_rows() * k];
+        let mut residuals = vec![0f32; self.x.n_rows() * k];
         let partials: Vec<(f64, Vec<f64>)> = residuals
             .par_chunks_mut(ROWS * k)
             .enumerate()
             .map(|(block, chunk)| {
                 let mut loss = 0.0;
                 let mut gb_part = vec![0.0; k];
+                let mut scores = vec![0.0; k];
                 for (r, out) in chunk.chunks_exact_mut(k).enumerate() {
                     let i = block * ROWS + r;
-                    out.copy_from_slice(b);
+                    scores.copy_from_slice(b);
                     for (j, v) in self.x.row(i).iter() {
-                        for (o, wjk) in out.iter_mut().zip(&w[j * k..(j + 1) * k]) {
+                        for (o, wjk) in scores.iter_mut().zip(&w[j * k..(j + 1) * k]) {
                             *o += v * wjk;
                         }
                     }
-                    let max = out.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                    let lse = max + out.iter().map(|s| (s - max).exp()).sum::<f64>().ln();
+                    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                    let lse = max + scores.iter().map(|s| (s - max).exp()).sum::<f64>().ln();
                     let label = self.y[i];
                     let sw = self.label_weights[label];
-                    loss += sw * (lse - out[label]);
-                    for (kk, o) in out.iter_mut().enumerate() {
-                        *o = sw * ((*o - lse).exp() - if kk == label { 1.0 } else { 0.0 });
-                    }
-                    for (g, o) in gb_part.iter_mut().zip(out.iter()) {
-                        *g += o;
+                    loss += sw * (lse - scores[label]);
+                    for (kk, (o, s)) in out.iter_mut().zip(&scores).enumerate() {
+                        let res = sw * ((s - lse).exp() - if kk == label { 1.0 } else { 0.0 });
+                        gb_part[kk] += res;
+                        *o = res as f32;
                     }
                 }
                 (loss, gb_part)
@@ -350,8 +355,8 @@ impl Objective<'_> {
                     let j = block * COLS + r;
                     gj.fill(0.0);
                     for (i, v) in xt.row(j).iter() {
-                        for (g, res) in gj.iter_mut().zip(&residuals[i * k..(i + 1) * k]) {
-                            *g += v * res;
+                        for (g, &res) in gj.iter_mut().zip(&residuals[i * k..(i + 1) * k]) {
+                            *g += v * f64::from(res);
                         }
                     }
                     for (g, wjk) in gj.iter_mut().zip(&w[j * k..(j + 1) * k]) {
@@ -363,6 +368,31 @@ impl Objective<'_> {
             })
             .collect();
         (self.c * loss + 0.5 * penalties.iter().sum::<f64>()) * scale
+    }
+
+    /// The inverse of the diagonal of the (unscaled) objective's Hessian where every label is
+    /// equally likely (θ = 0), for L-BFGS to precondition with: `1 / (1 + C·a·Σᵢ sᵢ·xᵢⱼ²)` for
+    /// the weights of column `j`, `1 / (C·a·Σᵢ sᵢ)` for the intercepts, where
+    /// `a = (k − 1) / k²` is the softmax's `p·(1 − p)` at `p = 1/k`.
+    fn inverse_hessian_diagonal(&self) -> Vec<f64> {
+        let k = self.k;
+        let ca = self.c * (k - 1) as f64 / (k * k) as f64;
+        let mut diagonal: Vec<f64> = (0..self.xt.n_rows())
+            .into_par_iter()
+            .flat_map_iter(|j| {
+                let col = self.xt.row(j);
+                let mass: f64 = col
+                    .indices
+                    .iter()
+                    .zip(col.values)
+                    .map(|(&i, &v)| self.label_weights[self.y[i as usize]] * f64::from(v).powi(2))
+                    .sum();
+                std::iter::repeat_n(1.0 / (1.0 + ca * mass), k)
+            })
+            .collect();
+        let rows: f64 = self.y.iter().map(|&l| self.label_weights[l]).sum();
+        diagonal.extend(std::iter::repeat_n(1.0 / (ca * rows), k));
+        diagonal
     }
 
     fn into_fit(self, theta: Vec<f64>, iterations: u64, converged: bool) -> Result<Fit> {
@@ -517,8 +547,8 @@ mod tests {
             );
             for row in x.rows() {
                 let (a, b) = (
-                    ours.model.probabilities(row),
-                    reference.model.probabilities(row),
+                    ours.model.probabilities(row.iter()),
+                    reference.model.probabilities(row.iter()),
                 );
                 assert_eq!(argmax(&a), argmax(&b), "{solver:?}");
             }
