@@ -1,9 +1,10 @@
 //! Training documents as term ids: every text is analysed once, each distinct term stored once.
 //!
 //! Analysis runs on rayon over blocks of texts, each block with its own term table; the tables
-//! are then merged in block order. A document is a run of `u32` ids (one per term occurrence),
-//! so a million sentences cost a few hundred megabytes instead of sixty million strings, and
-//! cross-validation folds reuse the same ids instead of analysing again.
+//! are merged in block order, a few blocks per thread at a time, so that only the merged table
+//! and a handful of block tables are ever in memory. A document is a run of `u32` ids (one per
+//! term occurrence), so a million sentences cost a few hundred megabytes instead of sixty million
+//! strings, and cross-validation folds reuse the same ids instead of analysing again.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -21,39 +22,25 @@ pub struct Corpus {
 /// Texts per block of parallel analysis.
 const BLOCK: usize = 8192;
 
+/// Blocks per thread analysed before they are merged.
+const BLOCKS_PER_THREAD: usize = 4;
+
 /// One block's terms (in first-seen order), occurrences and document ends.
 type Block = (Vec<String>, Vec<u32>, Vec<usize>);
 
 impl Corpus {
     /// Analyses `texts` (in parallel) into a corpus.
     pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Corpus {
-        let blocks: Vec<Block> = texts
-            .par_chunks(BLOCK)
-            .map(|chunk| {
-                let mut table: FxHashMap<String, u32> = FxHashMap::default();
-                let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(chunk.len()));
-                for text in chunk {
-                    analyzer.for_each_term(text.as_ref(), |term| {
-                        let next = table.len() as u32;
-                        let id = match table.get(term) {
-                            Some(&id) => id,
-                            None => {
-                                table.insert(term.to_string(), next);
-                                next
-                            }
-                        };
-                        ids.push(id);
-                    });
-                    ends.push(ids.len());
-                }
-                let mut terms = vec![String::new(); table.len()];
-                for (term, id) in table {
-                    terms[id as usize] = term;
-                }
-                (terms, ids, ends)
-            })
-            .collect();
-        Corpus::merge(blocks)
+        let mut merged = Merger::default();
+        let batch = BLOCK * BLOCKS_PER_THREAD * rayon::current_num_threads();
+        for batch in texts.chunks(batch) {
+            let blocks: Vec<Block> = batch
+                .par_chunks(BLOCK)
+                .map(|chunk| analyze_block(analyzer, chunk))
+                .collect();
+            blocks.into_iter().for_each(|block| merged.push(block));
+        }
+        merged.finish()
     }
 
     /// A corpus of documents already split into terms.
@@ -70,37 +57,6 @@ impl Corpus {
                 ids.push(id);
             }
             ends.push(ids.len());
-        }
-        Corpus { terms, ids, ends }
-    }
-
-    fn merge(blocks: Vec<Block>) -> Corpus {
-        let largest = blocks.iter().map(|b| b.0.len()).max().unwrap_or(0);
-        let mut table: FxHashMap<String, u32> =
-            FxHashMap::with_capacity_and_hasher(2 * largest, Default::default());
-        let mut maps: Vec<Vec<u32>> = Vec::with_capacity(blocks.len());
-        let mut rest = Vec::with_capacity(blocks.len());
-        for (terms, ids, ends) in blocks {
-            let map = terms
-                .into_iter()
-                .map(|term| {
-                    let next = table.len() as u32;
-                    *table.entry(term).or_insert(next)
-                })
-                .collect();
-            maps.push(map);
-            rest.push((ids, ends));
-        }
-        let mut terms = vec![String::new(); table.len()];
-        for (term, id) in table {
-            terms[id as usize] = term;
-        }
-        let total: usize = rest.iter().map(|(ids, _)| ids.len()).sum();
-        let (mut ids, mut ends) = (Vec::with_capacity(total), Vec::new());
-        for ((block_ids, block_ends), map) in rest.into_iter().zip(&maps) {
-            let offset = ids.len();
-            ids.extend(block_ids.iter().map(|&id| map[id as usize]));
-            ends.extend(block_ends.iter().map(|&e| e + offset));
         }
         Corpus { terms, ids, ends }
     }
@@ -129,6 +85,67 @@ impl Corpus {
     pub fn doc(&self, i: usize) -> &[u32] {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.ids[start..self.ends[i]]
+    }
+}
+
+/// One block's analysis, with its own term table.
+fn analyze_block<S: AsRef<str>>(analyzer: &Analyzer, texts: &[S]) -> Block {
+    let mut table: FxHashMap<String, u32> = FxHashMap::default();
+    let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(texts.len()));
+    for text in texts {
+        analyzer.for_each_term(text.as_ref(), |term| {
+            let next = table.len() as u32;
+            let id = match table.get(term) {
+                Some(&id) => id,
+                None => {
+                    table.insert(term.to_string(), next);
+                    next
+                }
+            };
+            ids.push(id);
+        });
+        ends.push(ids.len());
+    }
+    let mut terms = vec![String::new(); table.len()];
+    for (term, id) in table {
+        terms[id as usize] = term;
+    }
+    (terms, ids, ends)
+}
+
+/// Block corpora merged in order: one term table, ids renumbered into it.
+#[derive(Default)]
+struct Merger {
+    table: FxHashMap<String, u32>,
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Merger {
+    /// Appends the next block's documents.
+    fn push(&mut self, (terms, ids, ends): Block) {
+        let map: Vec<u32> = terms
+            .into_iter()
+            .map(|term| {
+                let next = self.table.len() as u32;
+                *self.table.entry(term).or_insert(next)
+            })
+            .collect();
+        let offset = self.ids.len();
+        self.ids.extend(ids.iter().map(|&id| map[id as usize]));
+        self.ends.extend(ends.iter().map(|&e| e + offset));
+    }
+
+    fn finish(self) -> Corpus {
+        let mut terms = vec![String::new(); self.table.len()];
+        for (term, id) in self.table {
+            terms[id as usize] = term;
+        }
+        Corpus {
+            terms,
+            ids: self.ids,
+            ends: self.ends,
+        }
     }
 }
 
