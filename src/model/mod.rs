@@ -173,10 +173,13 @@ impl CheckedTrainConfig {
         };
         let rows: Vec<usize> = (0..docs.len()).collect();
         let (tfidf, columns) = self.tfidf.fit_corpus(&docs, &rows)?;
-        let x = columns.matrix(&tfidf, &docs, &rows);
+        // Rows in an order that keeps the solver's reads in cache; the weights do not depend on it.
+        let order = columns.locality_order(&tfidf, &docs, &rows);
+        let x = columns.matrix(&tfidf, &docs, &order);
+        let y_ordered: Vec<usize> = order.iter().map(|&i| y[i]).collect();
         // The term ids are no longer needed: free them before the solver's memory is taken.
-        drop((docs, columns, rows));
-        let mut fit = chosen.fit(&x, &y, names.len(), None)?;
+        drop((docs, columns, rows, order));
+        let mut fit = chosen.fit(&x, &y_ordered, names.len(), None)?;
         // Model files keep f32 weights: round now, so the classifier in hand predicts exactly as
         // the one loaded back from its file.
         fit.model.round_to_f32();
@@ -400,5 +403,44 @@ impl Classifier {
                 (self.labels[k].clone(), terms)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fitted_model_does_not_depend_on_the_order_of_the_rows() {
+        let words = [
+            "praised",
+            "thanked",
+            "condemned",
+            "threatened",
+            "met",
+            "visited",
+        ];
+        let labels = ["warm", "warm", "tense", "tense", "neutral", "neutral"];
+        let actors = ["Ankara", "Moscow", "Kyiv", "Paris", "Delhi"];
+        let (mut texts, mut ys) = (Vec::new(), Vec::new());
+        for (i, (word, label)) in words.iter().zip(labels).enumerate() {
+            for (a, actor) in actors.iter().enumerate() {
+                let other = actors[(a + i + 1) % actors.len()];
+                texts.push(format!("{actor} {word} {other} on day {}", (a * 7 + i) % 5));
+                ys.push(label);
+            }
+        }
+        let config = TrainConfig::default().check().unwrap();
+        let forward = config.fit(&texts, &ys).unwrap().classifier;
+        texts.reverse();
+        ys.reverse();
+        let backward = config.fit(&texts, &ys).unwrap().classifier;
+        for text in &texts {
+            let (a, b) = (forward.predict(text), backward.predict(text));
+            assert_eq!(a.label, b.label, "{text}");
+            for (p, q) in a.probabilities.iter().zip(&b.probabilities) {
+                assert!((p - q).abs() < 1e-6, "{text}: {p} vs {q}");
+            }
+        }
     }
 }
