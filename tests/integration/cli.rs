@@ -48,6 +48,16 @@ fn bad_input(out: &Output, needle: &str) {
     assert!(!err.contains("panicked"), "{err}");
 }
 
+/// The string `field` of every item of a JSON array.
+fn strings<'a>(items: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[field].as_str().unwrap())
+        .collect()
+}
+
 fn ids_of(path: &Path) -> Vec<String> {
     std::fs::read_to_string(path)
         .unwrap()
@@ -369,11 +379,9 @@ fn articles_are_scored_sentence_by_sentence_with_rollups() {
     assert_eq!(of("newsletter")["boilerplate"], true);
     assert_eq!(of("Monthly")["boilerplate"], true);
     let actors = |s: &serde_json::Value| -> Vec<String> {
-        let mut a: Vec<String> = s["mentions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["country"].as_str().unwrap().to_string())
+        let mut a: Vec<String> = strings(&s["mentions"], "country")
+            .into_iter()
+            .map(String::from)
             .collect();
         a.sort();
         a.dedup();
@@ -552,13 +560,7 @@ fn a_users_actor_dictionary_is_merged() {
         article.to_str().unwrap(),
     ]));
     let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    let found: Vec<&str> = first["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["actor"].as_str().unwrap())
-        .collect();
-    assert_eq!(found, ["RUR", "TUR", "RUR"]);
+    assert_eq!(strings(&first["mentions"], "actor"), ["RUR", "TUR", "RUR"]);
     assert_eq!(first["pairs"][0]["source"], "RUR");
 }
 
@@ -613,13 +615,7 @@ fn a_target_aware_model_scores_each_actor_and_clauses_weigh_in() {
         article.to_str().unwrap(),
     ]));
     let sentence: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    let toward: Vec<&str> = sentence["toward"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["actor"].as_str().unwrap())
-        .collect();
-    assert_eq!(toward, ["RUS", "TUR", "UKR"]);
+    assert_eq!(strings(&sentence["toward"], "actor"), ["RUS", "TUR", "UKR"]);
     for pair in sentence["pairs"].as_array().unwrap() {
         assert!(
             (-1.0..=1.0).contains(&pair["score"].as_f64().unwrap()),
