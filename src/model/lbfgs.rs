@@ -32,6 +32,10 @@ pub struct Options {
     /// Stop when the gradient's largest component (in absolute value) is at most this — the
     /// `pgtol` test of scipy's L-BFGS-B, which scikit-learn's `tol` sets.
     pub tol_grad: f64,
+    /// The gradient test also requires the largest component to be at most this fraction of
+    /// its value at `x0`, so that a warm start already inside `tol_grad` (the optimum of a
+    /// nearby problem) still moves toward this problem's optimum. `1.0` leaves only `tol_grad`.
+    pub tol_grad_relative: f64,
     /// Stop when an iteration lowers the objective by at most this fraction of its size
     /// (scikit-learn passes 64 · machine epsilon to scipy).
     pub tol_decrease: f64,
@@ -80,7 +84,8 @@ pub fn minimize(
         iterations,
         converged,
     };
-    if max_abs(&g) <= opt.tol_grad {
+    let tol_grad = opt.tol_grad.min(opt.tol_grad_relative * max_abs(&g));
+    if max_abs(&g) <= tol_grad {
         return done(0, true, x);
     }
     for iter in 1..=opt.max_iter {
@@ -159,7 +164,7 @@ pub fn minimize(
         std::mem::swap(&mut g, &mut g_new);
         let previous = fx;
         fx = f_new;
-        if max_abs(&g) <= opt.tol_grad
+        if max_abs(&g) <= tol_grad
             || previous - fx <= opt.tol_decrease * previous.abs().max(fx.abs()).max(1.0)
         {
             return done(iter, true, x);
@@ -334,6 +339,7 @@ mod tests {
         let opt = Options {
             memory: 5,
             tol_grad: 1e-8,
+            tol_grad_relative: 1.0,
             tol_decrease: 0.0,
             max_iter: 1000,
         };
@@ -356,12 +362,34 @@ mod tests {
         let opt = Options {
             memory: 3,
             tol_grad: 0.0,
+            tol_grad_relative: 1.0,
             tol_decrease: 0.0,
             max_iter: 1,
         };
         let min = minimize(bowl, vec![3.0, 1.0], opt, None);
         assert!(!min.converged);
         assert_eq!(min.iterations, 1);
+    }
+
+    #[test]
+    fn a_start_already_inside_the_absolute_tolerance_still_moves_toward_the_minimum() {
+        // A shallow bowl: at x = 0 the gradient, 2e-6, already passes tol_grad = 1e-4.
+        let shallow = |x: &[f64], g: &mut [f64]| {
+            g[0] = 2e-6 * (x[0] - 1.0);
+            1e-6 * (x[0] - 1.0).powi(2)
+        };
+        let opt = |tol_grad_relative| Options {
+            memory: 5,
+            tol_grad: 1e-4,
+            tol_grad_relative,
+            tol_decrease: 0.0,
+            max_iter: 100,
+        };
+        let absolute_only = minimize(shallow, vec![0.0], opt(1.0), None);
+        assert_eq!((absolute_only.iterations, absolute_only.x[0]), (0, 0.0));
+        let relative = minimize(shallow, vec![0.0], opt(0.3), None);
+        assert!(relative.converged && relative.iterations > 0);
+        assert!((relative.x[0] - 1.0).abs() <= 0.3, "{relative:?}");
     }
 
     #[test]
@@ -379,6 +407,7 @@ mod tests {
         let opt = Options {
             memory: 10,
             tol_grad: 1e-6,
+            tol_grad_relative: 1.0,
             tol_decrease: 0.0,
             max_iter: 10_000,
         };
