@@ -20,6 +20,7 @@ fuzz_target!(|data: &[u8]| {
         ngram_min: 1,
         ngram_max: 1 + usize::from(flags >> 6),
         target_window: (flags & 32 != 0).then_some(3),
+        target_clause: flags & 32 != 0,
     };
     let analyzer = config.build().expect("a valid configuration");
     let raw = String::from_utf8_lossy(rest);

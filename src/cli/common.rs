@@ -133,6 +133,17 @@ pub struct TrainArgs {
     /// [default: not target-aware]
     #[arg(long, value_delimiter = ',', value_name = "W[,W…]")]
     pub target_window: Vec<usize>,
+    /// With --target-window: n-grams within the target's clause (between punctuation marks
+    /// other than quotes) also get a copy marked C: (`--target-clause false`: no such copies).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        default_value_t = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub target_clause: bool,
 }
 
 fn parse_ngrams(s: &str) -> Result<(usize, usize), String> {
@@ -166,6 +177,7 @@ impl TrainArgs {
                 ngram_min: self.ngrams.0,
                 ngram_max: self.ngrams.1,
                 target_window: self.target_window.first().copied(),
+                target_clause: self.target_aware() && self.target_clause,
                 ..AnalyzerConfig::default()
             },
             tfidf: TfidfConfig {

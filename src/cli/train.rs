@@ -87,6 +87,11 @@ impl TrainCmd {
             s.tfidf.min_df,
             a.target_window
                 .map_or(String::new(), |w| format!(", target window {w}"))
+                + if a.target_clause {
+                    ", clause copies"
+                } else {
+                    ""
+                }
         )?;
         if let Some(cv) = &trained.cv {
             let scores: Vec<String> = cv

@@ -129,6 +129,13 @@ pub struct AnalyzerConfig {
     /// from the saved model when `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_window: Option<usize>,
+    /// With `target_window`: every n-gram lying wholly within a clause that holds a target
+    /// placeholder also counts as a copy prefixed [`CLAUSE_PREFIX`]. A clause here runs between
+    /// punctuation marks other than quotes, so in `"…," Miller said` the target's clause is
+    /// "Miller said". Default `false` (`stance train --target-window` turns it on); absent from
+    /// the saved model when `false`, as in every model saved before it existed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub target_clause: bool,
 }
 
 impl Default for AnalyzerConfig {
@@ -142,6 +149,7 @@ impl Default for AnalyzerConfig {
             ngram_min: 1,
             ngram_max: 2,
             target_window: None,
+            target_clause: false,
         }
     }
 }
@@ -154,6 +162,8 @@ pub const OTHER_WORD: &str = "__actor__";
 pub const LEFT_PREFIX: &str = "L:";
 /// Prefix of the copies of n-grams right of a target.
 pub const RIGHT_PREFIX: &str = "R:";
+/// Prefix of the copies of n-grams within a target's clause.
+pub const CLAUSE_PREFIX: &str = "C:";
 /// The widest target window accepted.
 pub const MAX_TARGET_WINDOW: usize = 64;
 
@@ -208,7 +218,9 @@ impl AnalyzerConfig {
     /// Checks the configuration and builds the analyzer.
     ///
     /// # Errors
-    /// [`Error::Config`] when the n-gram range is empty, starts at 0 or exceeds [`MAX_NGRAM`].
+    /// [`Error::Config`] when the n-gram range is empty, starts at 0 or exceeds [`MAX_NGRAM`],
+    /// the target window exceeds [`MAX_TARGET_WINDOW`], or `target_clause` is set without a
+    /// target window.
     pub fn build(&self) -> Result<Analyzer> {
         let (lo, hi) = (self.ngram_min, self.ngram_max);
         if lo == 0 || lo > hi || hi > MAX_NGRAM {
@@ -223,6 +235,13 @@ impl AnalyzerConfig {
                 "--target-window",
                 w.to_string(),
                 format!("want a window of 0 to {MAX_TARGET_WINDOW} words"),
+            ));
+        }
+        if self.target_clause && self.target_window.is_none() {
+            return Err(Error::config(
+                "--target-clause",
+                "true",
+                "clause copies need a target-aware model: give --target-window too",
             ));
         }
         Ok(Analyzer {
@@ -293,7 +312,7 @@ impl Analyzer {
     /// The words of `text` as terms, in order, with spans (no n-grams).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        self.walk(text, |term, span, negated| {
+        self.walk(text, |term, span, negated, _| {
             out.push(Token {
                 term: term.to_string(),
                 span,
@@ -303,16 +322,19 @@ impl Analyzer {
         out
     }
 
-    /// Calls `f(term, span, negated)` for every word of `text` that survives the stopword
-    /// filter, the term built in a reused buffer.
-    fn walk(&self, text: &str, mut f: impl FnMut(&str, Range<usize>, bool)) {
+    /// Calls `f(term, span, negated, clause)` for every word of `text` that survives the
+    /// stopword filter, the term built in a reused buffer. `clause` counts the punctuation
+    /// boundaries (other than quotes) before the word.
+    fn walk(&self, text: &str, mut f: impl FnMut(&str, Range<usize>, bool, usize)) {
         let c = &self.config;
+        let mut clause = 0usize;
         let mut negating = false;
         let (mut buf, mut term, mut lowered) = (String::new(), String::new(), String::new());
         tokenize_each(text, c.lowercase, c.fold_numbers, &mut buf, |piece| {
             let (word, span) = match piece {
                 PieceRef::Boundary { .. } => {
                     negating = false;
+                    clause += 1;
                     return;
                 }
                 PieceRef::Word { text, span } => (text, span),
@@ -325,7 +347,7 @@ impl Analyzer {
                 lowered.as_str()
             };
             if lower == TARGET_WORD || lower == OTHER_WORD {
-                return f(lower, span, false);
+                return f(lower, span, false, clause);
             }
             let is_negator = is_negator(lower);
             if is_scope_ender(lower) {
@@ -347,7 +369,7 @@ impl Analyzer {
                 Some(s) if word != NUMBER_TOKEN => with_stem(s, word, |stem| term.push_str(stem)),
                 _ => term.push_str(word),
             }
-            f(&term, span, negated);
+            f(&term, span, negated, clause);
         });
     }
 
@@ -380,7 +402,7 @@ impl Analyzer {
                 }
             }
         };
-        self.walk(text, |term, _, _| {
+        self.walk(text, |term, _, _, _| {
             let slot = &mut ring[seen % hi];
             slot.clear();
             slot.push_str(term);
@@ -397,11 +419,17 @@ impl Analyzer {
 
     /// [`Analyzer::for_each_term`] for a target-aware analyzer: each n-gram, then its side-marked
     /// copy when all its words lie within `window` words of the nearest [`TARGET_WORD`] on one
-    /// side (the nearer target decides; a tie goes left). Placeholders themselves get no copy.
+    /// side (the nearer target decides; a tie goes left; placeholders themselves get no side
+    /// copy), then, with `target_clause`, its [`CLAUSE_PREFIX`] copy when it lies wholly within
+    /// a clause holding a target.
     fn for_each_term_targeted(&self, text: &str, window: usize, mut f: impl FnMut(&str)) {
         let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
         let mut words: Vec<String> = Vec::new();
-        self.walk(text, |term, _, _| words.push(term.to_string()));
+        let mut clauses: Vec<usize> = Vec::new();
+        self.walk(text, |term, _, _, clause| {
+            words.push(term.to_string());
+            clauses.push(clause);
+        });
         let targets: Vec<usize> = (0..words.len())
             .filter(|&i| words[i] == TARGET_WORD)
             .collect();
@@ -440,6 +468,16 @@ impl Analyzer {
                     } else {
                         RIGHT_PREFIX
                     });
+                    marked.push_str(&gram);
+                    f(&marked);
+                }
+                let clause = clauses[start];
+                if self.config.target_clause
+                    && clauses[start + n] == clause
+                    && targets.iter().any(|&t| clauses[t] == clause)
+                {
+                    marked.clear();
+                    marked.push_str(CLAUSE_PREFIX);
                     marked.push_str(&gram);
                     f(&marked);
                 }
@@ -550,6 +588,48 @@ mod tests {
         let tokens = analyzer.tokens(&marked);
         assert_eq!(tokens.len(), 1);
         assert!(tokens[0].term != TARGET_WORD && tokens[0].term != OTHER_WORD);
+    }
+
+    #[test]
+    fn target_clause_adds_marked_copies_of_the_ngrams_in_the_targets_clause() {
+        let c = AnalyzerConfig {
+            stem: false,
+            target_window: Some(0),
+            target_clause: true,
+            ..AnalyzerConfig::default()
+        };
+        let (ankara, moscow) = (15..21, 0..6);
+        let marked = mark_mentions("Moscow praised Ankara, then left", &[ankara], &[moscow]);
+        assert_eq!(
+            terms(&c, &marked),
+            [
+                "__actor__",
+                "C:__actor__",
+                "__actor__ praised",
+                "C:__actor__ praised",
+                "praised",
+                "C:praised",
+                "praised __target__",
+                "C:praised __target__",
+                "__target__",
+                "C:__target__",
+                "__target__ then",
+                "then",
+                "then left",
+                "left",
+            ]
+        );
+        // Quotes do not end a clause; without a target there is no clause to copy.
+        let miller = 7..13;
+        let quoted = mark_mentions("\"Fine\" Miller said", std::slice::from_ref(&miller), &[]);
+        assert!(terms(&c, &quoted).contains(&"C:fine __target__".to_string()));
+        assert_eq!(terms(&c, "then left"), ["then", "then left", "left"]);
+        // Clause copies belong to target-aware models only.
+        let untargeted = AnalyzerConfig {
+            target_window: None,
+            ..c
+        };
+        assert!(untargeted.build().is_err());
     }
 
     #[test]
