@@ -25,13 +25,14 @@ MAX_BYTES=5000000
 # these candidates mean. The stance model is target-aware (articles score each sentence toward
 # each actor it names); the window is among the candidates.
 STANCE_CANDIDATES=(
-  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3"
-  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 2"
-  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 5"
-  "--ngrams 1-2 --sublinear-tf --min-df 1 --class-weight none --target-window 3"
-  "--ngrams 1-2 --sublinear-tf --min-df 1 --class-weight balanced --target-window 3"
-  "--ngrams 1-3 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3"
-  "--ngrams 1-1 --sublinear-tf --min-df 1 --class-weight balanced --target-window 3"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause false"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 2 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 5 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 1 --class-weight none --target-window 3 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 1 --class-weight balanced --target-window 3 --target-clause true"
+  "--ngrams 1-3 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause true"
+  "--ngrams 1-1 --sublinear-tf --min-df 1 --class-weight balanced --target-window 3 --target-clause true"
 )
 SENTIMENT_CANDIDATES=(
   "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced"
