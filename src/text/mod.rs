@@ -264,9 +264,8 @@ struct WordInfo {
 
 /// Hands `f` the [`WordInfo`] of `word`, remembered per thread: news text repeats its words, the
 /// Snowball stemmer is the analyzer's most expensive step, and one lookup replaces the several
-/// word-list comparisons each token would otherwise make (on 200k sentences, prediction spent a
-/// fifth of its time in those comparisons). The memory holds at most [`STEM_CACHE_WORDS`] words
-/// and starts afresh when full.
+/// word-list comparisons each token would otherwise make. The memory holds at most
+/// [`STEM_CACHE_WORDS`] words and starts afresh when full.
 fn with_word<R>(word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
     use std::cell::RefCell;
     thread_local! {
