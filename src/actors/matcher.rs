@@ -18,7 +18,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::lexicon::{Kind, Lexicon};
 
@@ -105,20 +104,22 @@ struct Word<'a> {
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_word_bound_indices()
-        .filter(|(_, w)| !w.chars().all(char::is_whitespace))
-        .map(|(start, w)| {
-            let stem = w
-                .strip_suffix("'s")
-                .or_else(|| w.strip_suffix("\u{2019}s"))
-                .filter(|s| !s.is_empty())
-                .unwrap_or(w);
-            Word {
-                span: start..start + stem.len(),
-                text: stem,
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    crate::text::for_each_word_bound(text, |start, w| {
+        if w.chars().all(char::is_whitespace) {
+            return;
+        }
+        let stem = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .filter(|s| !s.is_empty())
+            .unwrap_or(w);
+        out.push(Word {
+            span: start..start + stem.len(),
+            text: stem,
+        });
+    });
+    out
 }
 
 fn key(word: &str) -> String {

@@ -20,6 +20,7 @@ mod clauses;
 mod sentences;
 mod stopwords;
 mod tokenize;
+mod wordbound;
 
 use std::ops::Range;
 
@@ -32,6 +33,7 @@ pub use sentences::sentences;
 pub use stopwords::is_english_stopword;
 pub use tokenize::{tokenize, Piece, NUMBER_TOKEN};
 use tokenize::{tokenize_each, PieceRef};
+pub(crate) use wordbound::for_each_word_bound;
 
 /// Words that open a negation scope. They are never removed as stopwords.
 pub const NEGATORS: &[&str] = &[

@@ -1,6 +1,6 @@
 //! Splitting text into word tokens with byte spans.
 //!
-//! Words come from Unicode word boundaries (UAX #29, via `unicode-segmentation`), then three
+//! Words come from Unicode word boundaries (UAX #29: [`super::for_each_word_bound`]), then three
 //! repairs make them fit news text:
 //! - hyphenated compounds are joined back into one word ("eye-to-eye", "ex-Soviet");
 //! - contractions are split so negation is visible ("don't" → "do" + "not", "can't" → "can" +
@@ -15,7 +15,6 @@
 //! A piece's normalized text may differ from that slice ("can't" gives "can" over `ca`).
 
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A unit of tokenized text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +100,7 @@ enum Segment {
 /// Word-boundary segments with hyphenated compounds joined into one word.
 fn joined_segments(text: &str) -> Vec<(Range<usize>, Segment)> {
     let mut segs: Vec<(Range<usize>, Segment)> = Vec::new();
-    for (start, s) in text.split_word_bound_indices() {
+    super::for_each_word_bound(text, |start, s| {
         let kind = if s.chars().any(char::is_alphanumeric) {
             Segment::Word
         } else if s.chars().all(char::is_whitespace) {
@@ -124,7 +123,7 @@ fn joined_segments(text: &str) -> Vec<(Range<usize>, Segment)> {
         } else {
             segs.push((span, kind));
         }
-    }
+    });
     segs
 }
 
