@@ -29,13 +29,13 @@ PLV_COLS=--source-column\|source_actor\|--target-column\|target_actor
 RUNS=(
   "newsmtsc newsmtsc/train.tsv newsmtsc/dev_rw.tsv - - 0.60 0.60"
   "newsmtsc newsmtsc/train.tsv newsmtsc/dev_rw.tsv - $GRID 0.60 -"
-  "newsmtsc+targets newsmtsc/train.jsonl newsmtsc/dev_rw.jsonl - --target-window|3 0.64 0.66"
-  "newsmtsc+targets newsmtsc/train.jsonl newsmtsc/dev_rw.jsonl - --target-window|2,3,5|$GRID 0.65 0.66"
+  "newsmtsc+targets newsmtsc/train.jsonl newsmtsc/dev_rw.jsonl - --target-window|3 0.66 0.66"
+  "newsmtsc+targets newsmtsc/train.jsonl newsmtsc/dev_rw.jsonl - --target-window|2,3,5|$GRID 0.66 0.66"
   "newsmtsc.dev_mt newsmtsc/train.tsv newsmtsc/dev_mt.tsv - - 0 -"
   "newsmtsc.dev_mt+targets newsmtsc/train.jsonl newsmtsc/dev_mt.jsonl - --target-window|2,3,5|$GRID 0 -"
   "plover_actor_pairs_plv plover_actor_pairs_plv/train.tsv plover_actor_pairs_plv/dev.tsv - - 0.80 0.86"
   "plover_actor_pairs_plv plover_actor_pairs_plv/train.tsv plover_actor_pairs_plv/dev.tsv - $GRID 0.86 0.86"
-  "plover_actor_pairs_plv+targets plover_actor_pairs_plv/train.jsonl plover_actor_pairs_plv/dev.jsonl $PLV_COLS --target-window|3 0.88 0.88"
+  "plover_actor_pairs_plv+targets plover_actor_pairs_plv/train.jsonl plover_actor_pairs_plv/dev.jsonl $PLV_COLS --target-window|3 0.87 0.88"
   "plover_actor_pairs_plv+targets plover_actor_pairs_plv/train.jsonl plover_actor_pairs_plv/dev.jsonl $PLV_COLS --target-window|2,3,5|$GRID 0.86 0.88"
   "conflibert_cameo_quad conflibert_cameo_quad/train.tsv conflibert_cameo_quad/dev.tsv - - 0.84 0.84"
   "conflibert_cameo_quad conflibert_cameo_quad/train.tsv conflibert_cameo_quad/dev.tsv - $GRID 0.84 0.84"
@@ -89,7 +89,7 @@ MAP=verbal_cooperation=warm,material_cooperation=warm,verbal_conflict=tense,mate
 PAIR=--source-column\|source_actor\|--target-column\|target_actor
 TRANSFER=(
   "plover_dev stance plover_actor_pairs_plv/dev.tsv --map|$MAP|--ignore-label|neutral accuracy 0.80 0.80"
-  "plover_train stance plover_actor_pairs_plv/train.tsv --map|$MAP|--ignore-label|neutral accuracy 0.78 0.80"
+  "plover_train stance plover_actor_pairs_plv/train.tsv --map|$MAP|--ignore-label|neutral accuracy 0.80 0.80"
   "plover_dev_pairs stance plover_actor_pairs_plv/dev.jsonl $PAIR|--map|$MAP|--ignore-label|neutral accuracy 0.80 0.80"
   "plover_train_pairs stance plover_actor_pairs_plv/train.jsonl $PAIR|--map|$MAP|--ignore-label|neutral accuracy 0.80 0.80"
   "cameo_train stance conflibert_cameo_quad/train.tsv --map|$MAP|--drop-label|make_statement|--ignore-label|neutral accuracy 0.75 0.75"
