@@ -1,10 +1,12 @@
 //! Training documents as term ids: every text is analysed once, each distinct term stored once.
 //!
 //! Analysis runs on rayon over blocks of texts, each block with its own term table; the tables
-//! are merged in block order, a few blocks per thread at a time, so that only the merged table
-//! and a handful of block tables are ever in memory. A document is a run of `u32` ids (one per
-//! term occurrence), so a million sentences cost a few hundred megabytes instead of sixty million
-//! strings, and cross-validation folds reuse the same ids instead of analysing again.
+//! are merged in block order, a few blocks per thread at a time, each batch while the next is
+//! analysed (merging is serial: on a million sentences it was 3.4 s beside 6.7 s of analysis),
+//! so that only the merged table and two batches of block tables are ever in memory. A document
+//! is a run of `u32` ids (one per term occurrence), so a million sentences cost a few hundred
+//! megabytes instead of sixty million strings, and cross-validation folds reuse the same ids
+//! instead of analysing again.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -33,13 +35,21 @@ impl Corpus {
     pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Corpus {
         let mut merged = Merger::default();
         let batch = BLOCK * BLOCKS_PER_THREAD * rayon::current_num_threads();
+        // Each batch is merged (on one thread, in order) while the next is analysed.
+        let mut pending: Vec<Block> = Vec::new();
         for batch in texts.chunks(batch) {
-            let blocks: Vec<Block> = batch
-                .par_chunks(BLOCK)
-                .map(|chunk| analyze_block(analyzer, chunk))
-                .collect();
-            blocks.into_iter().for_each(|block| merged.push(block));
+            let (blocks, ()) = rayon::join(
+                || {
+                    batch
+                        .par_chunks(BLOCK)
+                        .map(|chunk| analyze_block(analyzer, chunk))
+                        .collect::<Vec<Block>>()
+                },
+                || pending.drain(..).for_each(|block| merged.push(block)),
+            );
+            pending = blocks;
         }
+        pending.into_iter().for_each(|block| merged.push(block));
         merged.finish()
     }
 
