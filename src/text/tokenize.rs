@@ -222,7 +222,7 @@ fn last_apostrophe(s: &str) -> Option<(usize, usize)> {
 fn normalize_into(s: &str, lowercase: bool, fold_numbers: bool, buf: &mut String) {
     buf.clear();
     if fold_numbers
-        && s.chars().any(|c| c.is_ascii_digit())
+        && s.bytes().any(|b| b.is_ascii_digit())
         && s.chars()
             .all(|c| c.is_numeric() || matches!(c, '.' | ',' | '\''))
     {
@@ -230,10 +230,10 @@ fn normalize_into(s: &str, lowercase: bool, fold_numbers: bool, buf: &mut String
         return;
     }
     if s.is_ascii() {
-        buf.extend(
-            s.chars()
-                .map(|c| if lowercase { c.to_ascii_lowercase() } else { c }),
-        );
+        buf.push_str(s);
+        if lowercase {
+            buf.make_ascii_lowercase();
+        }
     } else {
         // Whole-string lowercasing keeps context rules (Greek final sigma).
         let lower;
