@@ -2,7 +2,9 @@
 //!
 //! Texts are analyzed once. In each fold the vocabulary and idf are fitted on the training part
 //! only (no leakage from the held-out part), the feature matrices are built once, and the grid
-//! is fitted in ascending C, each fit starting from the previous solution.
+//! is fitted in ascending C, each fit starting from the previous solution and required to bring
+//! its gradient well below where it started (`WARM_START_PROGRESS` in `train.rs`), so that each C
+//! is scored as a fit from zero would score it.
 
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
