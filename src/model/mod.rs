@@ -299,7 +299,7 @@ pub struct Classifier {
 
 impl Classifier {
     /// Whether the model scores text toward a target: its texts must come marked with
-    /// [`crate::text::mark_mentions`] (see [`crate::data::Row::model_text`]).
+    /// [`crate::text::mark_mentions`] (rows: [`crate::actors::TargetMarker::row_text`]).
     pub fn is_target_aware(&self) -> bool {
         self.analyzer.config().target_window.is_some()
     }
