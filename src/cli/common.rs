@@ -134,16 +134,16 @@ pub struct TrainArgs {
     #[arg(long, value_delimiter = ',', value_name = "W[,W…]")]
     pub target_window: Vec<usize>,
     /// With --target-window: n-grams within the target's clause (between punctuation marks
-    /// other than quotes) also get a copy marked C: (`--target-clause false`: no such copies).
+    /// other than quotes) also get a copy marked C: (`--target-clause false`: no such copies)
+    /// [default: true with --target-window; an error without it]
     #[arg(
         long,
         value_name = "BOOL",
         num_args = 0..=1,
-        default_value_t = true,
         default_missing_value = "true",
         action = clap::ArgAction::Set
     )]
-    pub target_clause: bool,
+    pub target_clause: Option<bool>,
 }
 
 fn parse_ngrams(s: &str) -> Result<(usize, usize), String> {
@@ -177,7 +177,7 @@ impl TrainArgs {
                 ngram_min: self.ngrams.0,
                 ngram_max: self.ngrams.1,
                 target_window: self.target_window.first().copied(),
-                target_clause: self.target_aware() && self.target_clause,
+                target_clause: self.target_clause.unwrap_or(self.target_aware()),
                 ..AnalyzerConfig::default()
             },
             tfidf: TfidfConfig {
