@@ -183,7 +183,8 @@ print("The peers are `../shared/bench/peers/peers.py`: scikit-learn TF-IDF (1-2 
 print("regression at C=1 with min_df 1 and 2, and with C chosen by 5-fold CV; fastText with its")
 print("defaults. They read the same TSV files and do not use targets. stancekit's rows: the default")
 print("options; `--c` grid = C chosen by 5-fold CV on the train split; targets = the target (and")
-print("source) columns of the JSONL files, `--target-window`. Do not edit by hand.\n")
+print("source) columns of the JSONL files, `--target-window` (with its default clause copies). Do")
+print("not edit by hand.\n")
 peers = ["sk_tfidf_lr_C1_df1", "sk_tfidf_lr_C1_df2", "sk_tfidf_lr_cv", "fasttext_default"]
 print("| dataset → dev | stancekit | macro-F1 | " + " | ".join(peers) + " |")
 print("|---|---|---|" + "---|" * len(peers))
