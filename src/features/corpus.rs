@@ -116,11 +116,16 @@ fn analyze_block<S: AsRef<str>>(analyzer: &Analyzer, texts: &[S]) -> Block {
         });
         ends.push(ids.len());
     }
+    (terms_by_id(table), ids, ends)
+}
+
+/// The terms of a term table, each at its id.
+fn terms_by_id(table: FxHashMap<String, u32>) -> Vec<String> {
     let mut terms = vec![String::new(); table.len()];
     for (term, id) in table {
         terms[id as usize] = term;
     }
-    (terms, ids, ends)
+    terms
 }
 
 /// Block corpora merged in order: one term table, ids renumbered into it.
@@ -147,12 +152,8 @@ impl Merger {
     }
 
     fn finish(self) -> Corpus {
-        let mut terms = vec![String::new(); self.table.len()];
-        for (term, id) in self.table {
-            terms[id as usize] = term;
-        }
         Corpus {
-            terms,
+            terms: terms_by_id(self.table),
             ids: self.ids,
             ends: self.ends,
         }

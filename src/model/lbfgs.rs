@@ -84,8 +84,9 @@ pub fn minimize(
         iterations,
         converged,
     };
-    let tol_grad = opt.tol_grad.min(opt.tol_grad_relative * max_abs(&g));
-    if max_abs(&g) <= tol_grad {
+    let start = max_abs(&g);
+    let tol_grad = opt.tol_grad.min(opt.tol_grad_relative * start);
+    if start <= tol_grad {
         return done(0, true, x);
     }
     for iter in 1..=opt.max_iter {

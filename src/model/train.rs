@@ -391,12 +391,11 @@ impl Objective<'_> {
         let mut diagonal: Vec<f64> = (0..self.xt.n_rows())
             .into_par_iter()
             .flat_map_iter(|j| {
-                let col = self.xt.row(j);
-                let mass: f64 = col
-                    .indices
+                let mass: f64 = self
+                    .xt
+                    .row(j)
                     .iter()
-                    .zip(col.values)
-                    .map(|(&i, &v)| self.label_weights[self.y[i as usize]] * f64::from(v).powi(2))
+                    .map(|(i, v)| self.label_weights[self.y[i]] * v.powi(2))
                     .sum();
                 std::iter::repeat_n(1.0 / (1.0 + ca * mass), k)
             })

@@ -17,6 +17,7 @@ pub(crate) fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'
         let classes = text.bytes().map(|b| ASCII_CLASSES[usize::from(b)]);
         segments(text, classes.enumerate(), f);
     } else if text.chars().all(|c| class(c).is_some()) {
+        // Checked before any segment is handed to `f`: a text must take one path whole.
         let classes = text.char_indices();
         segments(
             text,
