@@ -1,22 +1,26 @@
 //! Training documents as term ids: every text is analysed once, each distinct term stored once.
 //!
-//! Analysis runs on rayon over blocks of texts, each block with its own term table; the tables
-//! are merged in block order, a few blocks per thread at a time, each batch while the next is
-//! analysed (merging is serial: on a million sentences it was 3.4 s beside 6.7 s of analysis),
-//! so that only the merged table and two batches of block tables are ever in memory. A document
-//! is a run of `u32` ids (one per term occurrence), so a million sentences cost a few hundred
-//! megabytes instead of sixty million strings, and cross-validation folds reuse the same ids
-//! instead of analysing again.
+//! Analysis runs on rayon over blocks of texts, each block with its own table of words and
+//! terms; the tables are merged in block order, a few blocks per thread at a time, each batch
+//! while the next is analysed (merging is serial), so that only the merged table and two batches
+//! of block tables are ever in memory. A term is its words' ids packed into one integer
+//! ([`super::ngrams::pack`]): counting a bigram hashes 16 bytes, not a string built for it, and a
+//! block's table is merged by renumbering words, not by hashing every term's text again. A
+//! document is a run of `u32` term ids (one per occurrence), so a million sentences cost a few
+//! hundred megabytes instead of sixty million strings, and cross-validation folds reuse the
+//! same ids instead of analysing again.
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::ngrams::{pack, repack, unpack, MAX_WORDS};
 use crate::text::Analyzer;
 
-/// Documents as ids into a table of distinct terms.
+/// Documents as ids into a table of distinct terms, each term a [`pack`]ed run of word ids.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    terms: Vec<String>,
+    words: Vec<Box<str>>,
+    terms: Vec<u128>,
     ids: Vec<u32>,
     ends: Vec<usize>,
 }
@@ -27,8 +31,8 @@ const BLOCK: usize = 8192;
 /// Blocks per thread analysed before they are merged.
 const BLOCKS_PER_THREAD: usize = 4;
 
-/// One block's terms (in first-seen order), occurrences and document ends.
-type Block = (Vec<String>, Vec<u32>, Vec<usize>);
+/// One block's words and terms (each in first-seen order), occurrences and document ends.
+type Block = (Vec<Box<str>>, Vec<u128>, Vec<u32>, Vec<usize>);
 
 impl Corpus {
     /// Analyses `texts` (in parallel) into a corpus.
@@ -55,20 +59,18 @@ impl Corpus {
 
     /// A corpus of documents already split into terms.
     pub fn from_terms(docs: &[Vec<String>]) -> Corpus {
-        let mut table: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut terms: Vec<String> = Vec::new();
+        let mut table = Table::default();
         let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(docs.len()));
         for doc in docs {
-            for term in doc {
-                let id = *table.entry(term.as_str()).or_insert_with(|| {
-                    terms.push(term.clone());
-                    (terms.len() - 1) as u32
-                });
-                ids.push(id);
-            }
+            ids.extend(doc.iter().map(|term| table.whole_term(term)));
             ends.push(ids.len());
         }
-        Corpus { terms, ids, ends }
+        Corpus {
+            words: table.words.into_keys_by_id(),
+            terms: table.terms.into_keys_by_id(),
+            ids,
+            ends,
+        }
     }
 
     /// Number of documents.
@@ -86,9 +88,16 @@ impl Corpus {
         self.terms.len()
     }
 
-    /// The term with id `id`.
-    pub fn term(&self, id: u32) -> &str {
-        &self.terms[id as usize]
+    /// The term with id `id`: its words joined by single spaces.
+    pub fn term(&self, id: u32) -> String {
+        let mut term = String::new();
+        for (i, word) in unpack(self.terms[id as usize]).enumerate() {
+            if i > 0 {
+                term.push(' ');
+            }
+            term.push_str(&self.words[word as usize]);
+        }
+        term
     }
 
     /// The term ids of document `i`, one per occurrence, in order.
@@ -98,62 +107,118 @@ impl Corpus {
     }
 }
 
-/// One block's analysis, with its own term table.
+/// Distinct keys numbered in first-seen order.
+type Ids<K> = FxHashMap<K, u32>;
+
+/// The keys of an [`Ids`] table, each at its id.
+trait KeysById<K> {
+    fn into_keys_by_id(self) -> Vec<K>;
+}
+
+impl<K: Default + Clone> KeysById<K> for Ids<K> {
+    fn into_keys_by_id(self) -> Vec<K> {
+        let mut keys = vec![K::default(); self.len()];
+        for (key, id) in self {
+            keys[id as usize] = key;
+        }
+        keys
+    }
+}
+
+/// The id of `key` in `table`, numbering it next when it is new.
+fn id_of<K: std::hash::Hash + Eq>(table: &mut Ids<K>, key: K) -> u32 {
+    let next = table.len() as u32;
+    *table.entry(key).or_insert(next)
+}
+
+/// A term table being built: words and terms (packed word ids), each numbered as first seen.
+#[derive(Default)]
+struct Table {
+    words: Ids<Box<str>>,
+    terms: Ids<u128>,
+}
+
+impl Table {
+    /// The id of `word`, numbered next when new; looked up before a key is allocated.
+    fn word(&mut self, word: &str) -> u32 {
+        match self.words.get(word) {
+            Some(&id) => id,
+            None => id_of(&mut self.words, word.into()),
+        }
+    }
+
+    /// The term id of the n-gram of word ids `ids`.
+    fn ngram(&mut self, ids: &[u32]) -> u32 {
+        let key = pack(ids).expect("n-grams of at most MAX_WORDS words");
+        id_of(&mut self.terms, key)
+    }
+
+    /// The term id of `term` taken whole, as one word.
+    fn whole_term(&mut self, term: &str) -> u32 {
+        let word = self.word(term);
+        self.ngram(&[word])
+    }
+}
+
+/// One block's analysis, with its own table. A plain analyzer's terms are counted as n-grams of
+/// word ids; a target-aware one's (side-marked copies, not n-grams of words) and n-grams longer
+/// than [`MAX_WORDS`] are counted whole.
 fn analyze_block<S: AsRef<str>>(analyzer: &Analyzer, texts: &[S]) -> Block {
-    let mut table: FxHashMap<String, u32> = FxHashMap::default();
+    let mut table = Table::default();
     let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(texts.len()));
+    let by_words = analyzer.config().ngram_max <= MAX_WORDS;
     for text in texts {
-        analyzer.for_each_term(text.as_ref(), |term| {
-            let next = table.len() as u32;
-            let id = match table.get(term) {
-                Some(&id) => id,
-                None => {
-                    table.insert(term.to_string(), next);
-                    next
-                }
-            };
-            ids.push(id);
-        });
+        let text = text.as_ref();
+        let mut counted = false;
+        if by_words {
+            let table = std::cell::RefCell::new(&mut table);
+            counted = analyzer.for_each_ngram(
+                text,
+                |word| table.borrow_mut().word(word),
+                |gram| ids.push(table.borrow_mut().ngram(gram)),
+            );
+        }
+        if !counted {
+            analyzer.for_each_term(text, |term| ids.push(table.whole_term(term)));
+        }
         ends.push(ids.len());
     }
-    (terms_by_id(table), ids, ends)
+    (
+        table.words.into_keys_by_id(),
+        table.terms.into_keys_by_id(),
+        ids,
+        ends,
+    )
 }
 
-/// The terms of a term table, each at its id.
-fn terms_by_id(table: FxHashMap<String, u32>) -> Vec<String> {
-    let mut terms = vec![String::new(); table.len()];
-    for (term, id) in table {
-        terms[id as usize] = term;
-    }
-    terms
-}
-
-/// Block corpora merged in order: one term table, ids renumbered into it.
+/// Block corpora merged in order: one table, ids renumbered into it.
 #[derive(Default)]
 struct Merger {
-    table: FxHashMap<String, u32>,
+    table: Table,
     ids: Vec<u32>,
     ends: Vec<usize>,
 }
 
 impl Merger {
     /// Appends the next block's documents.
-    fn push(&mut self, (terms, ids, ends): Block) {
-        let map: Vec<u32> = terms
+    fn push(&mut self, (words, terms, ids, ends): Block) {
+        let words: Vec<u32> = words
             .into_iter()
-            .map(|term| {
-                let next = self.table.len() as u32;
-                *self.table.entry(term).or_insert(next)
-            })
+            .map(|word| id_of(&mut self.table.words, word))
+            .collect();
+        let terms: Vec<u32> = terms
+            .into_iter()
+            .map(|key| id_of(&mut self.table.terms, repack(key, &words)))
             .collect();
         let offset = self.ids.len();
-        self.ids.extend(ids.iter().map(|&id| map[id as usize]));
+        self.ids.extend(ids.iter().map(|&id| terms[id as usize]));
         self.ends.extend(ends.iter().map(|&e| e + offset));
     }
 
     fn finish(self) -> Corpus {
         Corpus {
-            terms: terms_by_id(self.table),
+            words: self.table.words.into_keys_by_id(),
+            terms: self.table.terms.into_keys_by_id(),
             ids: self.ids,
             ends: self.ends,
         }
@@ -180,7 +245,7 @@ mod tests {
         let corpus = Corpus::analyze(&analyzer, &texts);
         assert_eq!(corpus.len(), texts.len());
         for (i, text) in texts.iter().enumerate() {
-            let got: Vec<&str> = corpus.doc(i).iter().map(|&id| corpus.term(id)).collect();
+            let got: Vec<String> = corpus.doc(i).iter().map(|&id| corpus.term(id)).collect();
             assert_eq!(got, analyzer.terms(text));
         }
     }

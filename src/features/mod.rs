@@ -25,6 +25,7 @@
 //! ```
 
 mod corpus;
+mod ngrams;
 mod sparse;
 
 use rayon::prelude::*;
@@ -33,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 pub use corpus::Corpus;
+pub use ngrams::{NgramIndex, NO_WORD};
 pub use sparse::{CsrMatrix, SparseRow};
 
 /// TF-IDF options, unchecked. Call [`TfidfConfig::check`] before fitting.
@@ -124,21 +126,21 @@ impl CheckedTfidfConfig {
         let n = rows.len();
         let (df, count) = count_terms(corpus, rows);
         let max_df_count = c.max_df * n as f64;
-        let mut kept: Vec<u32> = (0..corpus.n_terms() as u32)
+        let mut kept: Vec<(String, u32)> = (0..corpus.n_terms() as u32)
+            .into_par_iter()
             .filter(|&t| {
                 let f = df[t as usize] as usize;
                 f >= c.min_df && f > 0 && f as f64 <= max_df_count
             })
+            .map(|t| (corpus.term(t), t))
             .collect();
         if let Some(limit) = c.max_features {
-            kept.sort_unstable_by(|&a, &b| {
-                count[b as usize]
-                    .cmp(&count[a as usize])
-                    .then(corpus.term(a).cmp(corpus.term(b)))
+            kept.sort_unstable_by(|(a, ta), (b, tb)| {
+                count[*tb as usize].cmp(&count[*ta as usize]).then(a.cmp(b))
             });
             kept.truncate(limit);
         }
-        kept.par_sort_unstable_by(|&a, &b| corpus.term(a).cmp(corpus.term(b)));
+        kept.par_sort_unstable();
         if kept.is_empty() {
             return Err(Error::Training(format!(
                 "no term is left in the vocabulary of {n} rows (min_df {}, max_df {}); lower --min-df or raise --max-df",
@@ -146,11 +148,11 @@ impl CheckedTfidfConfig {
             )));
         }
         let mut column = vec![u32::MAX; corpus.n_terms()];
-        for (j, &t) in kept.iter().enumerate() {
+        for (j, &(_, t)) in kept.iter().enumerate() {
             column[t as usize] = j as u32;
         }
-        let vocabulary: Vec<String> = kept.iter().map(|&t| corpus.term(t).to_string()).collect();
-        let frequencies = kept.iter().map(|&t| df[t as usize]).collect();
+        let frequencies = kept.iter().map(|&(_, t)| df[t as usize]).collect();
+        let vocabulary: Vec<String> = kept.into_iter().map(|(term, _)| term).collect();
         let tfidf = Tfidf::from_document_frequency(vocabulary, n, frequencies, c.sublinear_tf)
             .expect("vocabulary and frequencies built together");
         Ok((tfidf, Columns(column)))

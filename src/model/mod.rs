@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::features::{CheckedTfidfConfig, Corpus, CsrMatrix, Tfidf, TfidfConfig};
+use crate::features::{CheckedTfidfConfig, Corpus, CsrMatrix, NgramIndex, Tfidf, TfidfConfig};
 use crate::text::{Analyzer, AnalyzerConfig};
 pub use builtin::{load_model, Builtin};
 pub use cv::{stratified_folds, CvResult, CvScore};
@@ -201,6 +201,7 @@ impl CheckedTrainConfig {
         Ok(Trained {
             classifier: Classifier {
                 analyzer: self.analyzer.config().build()?,
+                ngrams: NgramIndex::for_analyzer(self.analyzer.config(), tfidf.vocabulary()),
                 tfidf,
                 model: fit.model,
                 labels: names,
@@ -292,6 +293,8 @@ pub struct Contribution {
 pub struct Classifier {
     analyzer: Analyzer,
     tfidf: Tfidf,
+    /// The vocabulary by word ids, for an analyzer whose terms are plain n-grams.
+    ngrams: Option<NgramIndex>,
     model: LinearModel,
     labels: Vec<String>,
     summary: TrainingSummary,
@@ -337,12 +340,26 @@ impl Classifier {
     /// The sparse feature row of `text`, as `(column, value)` pairs.
     pub fn features(&self, text: &str) -> Vec<(u32, f64)> {
         let mut cols = Vec::new();
+        let by_ids = self.ngrams.as_ref().is_some_and(|index| {
+            self.analyzer.for_each_ngram(
+                text,
+                |word| index.word(word),
+                |ids| cols.extend(index.column(ids)),
+            )
+        });
+        if !by_ids {
+            self.columns_by_strings(text, &mut cols);
+        }
+        self.tfidf.weigh(&mut cols)
+    }
+
+    /// The columns of `text`'s terms, each term built and looked up as a string.
+    fn columns_by_strings(&self, text: &str, cols: &mut Vec<u32>) {
         self.analyzer.for_each_term(text, |term| {
             if let Some(j) = self.tfidf.column(term) {
                 cols.push(j as u32);
             }
         });
-        self.tfidf.weigh(&mut cols)
     }
 
     /// The feature matrix of many texts, one row each, in order.
@@ -409,6 +426,49 @@ impl Classifier {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// A classifier over 1-3 grams of a few sentences, every term kept.
+    fn trigram_classifier() -> Classifier {
+        let texts = [
+            "Ankara did not praise Moscow, but it thanked Kyiv twice.",
+            "Moscow never condemned the 2024 talks; Ankara condemned them.",
+            "Kyiv thanked Paris and praised the talks.",
+            "Paris did not threaten anyone at the talks in 2025.",
+        ];
+        let mut config = TrainConfig::default();
+        config.analyzer.ngram_max = 3;
+        config.tfidf.min_df = 1;
+        let config = config.check().unwrap();
+        config
+            .fit(&texts, &["warm", "tense", "warm", "neutral"])
+            .unwrap()
+            .classifier
+    }
+
+    proptest! {
+        #[test]
+        fn features_found_by_word_ids_are_the_features_found_by_strings(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Ankara", "did", "not", "praise", "Moscow", ",", "but", "it", "thanked",
+                    "Kyiv", "never", "condemned", "the", "2024", "talks", ";", "Paris", "in",
+                    "threaten", "anyone", "Ünal", "unseen", "dear", "friend", ".",
+                ]),
+                0..24,
+            )
+        ) {
+            let classifier = trigram_classifier();
+            prop_assert!(classifier.ngrams.is_some());
+            let text = words.join(" ");
+            let mut by_strings = Vec::new();
+            classifier.columns_by_strings(&text, &mut by_strings);
+            prop_assert_eq!(
+                classifier.features(&text),
+                classifier.tfidf.weigh(&mut by_strings)
+            );
+        }
+    }
 
     #[test]
     fn the_fitted_model_does_not_depend_on_the_order_of_the_rows() {

@@ -436,6 +436,29 @@ impl Analyzer {
         }
     }
 
+    /// The terms of [`Analyzer::for_each_term`] as runs of word ids: `word` maps each word to an
+    /// id, and `f` receives each n-gram's ids, in the same order. Returns `false`, calling
+    /// neither, for a target-aware analyzer, whose side-marked copies are not n-grams of words.
+    pub fn for_each_ngram(
+        &self,
+        text: &str,
+        mut word: impl FnMut(&str) -> u32,
+        mut f: impl FnMut(&[u32]),
+    ) -> bool {
+        if self.config.target_window.is_some() {
+            return false;
+        }
+        let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
+        let mut ids: Vec<u32> = Vec::with_capacity(64);
+        self.walk(text, |term, _, _, _| ids.push(word(term)));
+        for start in 0..ids.len() {
+            for n in lo..=hi.min(ids.len() - start) {
+                f(&ids[start..start + n]);
+            }
+        }
+        true
+    }
+
     /// [`Analyzer::for_each_term`] for a target-aware analyzer: each n-gram, then its side-marked
     /// copy when all its words lie within `window` words of the nearest [`TARGET_WORD`] on one
     /// side (the nearer target decides; a tie goes left; placeholders themselves get no side
