@@ -33,7 +33,7 @@ impl TrainCmd {
     pub fn run(&self) -> Result<()> {
         let mut out = std::io::stdout().lock();
         let start = Instant::now();
-        let data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
+        let mut data = read_labelled(&self.data, &self.columns.columns(), self.split.split)?;
         let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
         let mut config = self.train.config();
         let (texts, labels) = (data.texts(self.train.target_aware()), data.labels());
@@ -55,7 +55,12 @@ impl TrainCmd {
             config.analyzer.target_window = Some(best.window);
         }
         let config = config.check()?;
-        let trained = with_spinner("training", || config.fit(&texts, &labels))
+        let analyzed = with_spinner("analysing", || config.analyze(&texts, &labels))
+            .with_context(|| format!("training on {}", names.join(", ")))?;
+        // The rows' texts are not needed again: free them before the matrix and the solver.
+        drop((texts, labels));
+        data.rows = Vec::new();
+        let trained = with_spinner("training", || config.fit_analyzed(analyzed))
             .with_context(|| format!("training on {}", names.join(", ")))?;
         let mut classifier = trained.classifier;
         classifier.set_data_files(data.files.clone());

@@ -161,7 +161,31 @@ impl CheckedTrainConfig {
         texts: &[S],
         labels: &[L],
     ) -> Result<Trained> {
+        self.fit_analyzed(self.analyze(texts, labels)?)
+    }
+
+    /// The first half of [`CheckedTrainConfig::fit`]: texts analysed into term ids and labels
+    /// indexed. The texts are no longer needed after it, so a caller can free them before
+    /// [`CheckedTrainConfig::fit_analyzed`] builds the matrix and runs the solver.
+    ///
+    /// # Errors
+    /// [`Error::Training`] when the lengths differ or there are fewer than two labels.
+    pub fn analyze<S: AsRef<str> + Sync, L: AsRef<str>>(
+        &self,
+        texts: &[S],
+        labels: &[L],
+    ) -> Result<Analyzed> {
         let (docs, y, names) = self.prepare(texts, labels)?;
+        Ok(Analyzed { docs, y, names })
+    }
+
+    /// The second half of [`CheckedTrainConfig::fit`], on rows from
+    /// [`CheckedTrainConfig::analyze`] with this config.
+    ///
+    /// # Errors
+    /// As [`CheckedTrainConfig::fit`].
+    pub fn fit_analyzed(&self, analyzed: Analyzed) -> Result<Trained> {
+        let Analyzed { docs, y, names } = analyzed;
         let cv = if self.grid.len() > 1 {
             Some(cv::run(self, &docs, &y, names.len())?)
         } else {
@@ -269,6 +293,15 @@ impl CheckedTrainConfig {
 
 /// Analyzed training rows, label indices, and label names (sorted).
 type Prepared = (Corpus, Vec<usize>, Vec<String>);
+
+/// Training rows analysed by [`CheckedTrainConfig::analyze`], ready for
+/// [`CheckedTrainConfig::fit_analyzed`].
+#[derive(Debug)]
+pub struct Analyzed {
+    docs: Corpus,
+    y: Vec<usize>,
+    names: Vec<String>,
+}
 
 /// A prediction for one text.
 #[derive(Debug, Clone, PartialEq)]
