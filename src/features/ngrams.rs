@@ -17,10 +17,17 @@ pub const MAX_WORDS: usize = 4;
 pub const NO_WORD: u32 = u32::MAX;
 
 /// The vocabulary's terms by the ids of their words.
+///
+/// Unigrams are an array indexed by word id and bigrams a table of 8-byte keys: most terms are
+/// one of the two, and small entries keep more of the vocabulary in cache (looking terms up was
+/// bound by cache misses). Longer n-grams use the full 16-byte key.
 #[derive(Debug, Clone)]
 pub struct NgramIndex {
     words: FxHashMap<Box<str>, u32>,
-    grams: FxHashMap<u128, u32>,
+    /// The column of each word id as a term by itself, or [`NO_WORD`].
+    unigrams: Vec<u32>,
+    bigrams: FxHashMap<u64, u32>,
+    longer: FxHashMap<u128, u32>,
 }
 
 impl NgramIndex {
@@ -28,9 +35,12 @@ impl NgramIndex {
     /// words joined by single spaces. `None` when a term has more than [`MAX_WORDS`] words or
     /// an empty word: such a vocabulary is looked up by strings.
     pub fn new(vocabulary: &[String]) -> Option<NgramIndex> {
-        let mut words: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut grams = FxHashMap::default();
-        grams.reserve(vocabulary.len());
+        let mut index = NgramIndex {
+            words: FxHashMap::default(),
+            unigrams: Vec::new(),
+            bigrams: FxHashMap::default(),
+            longer: FxHashMap::default(),
+        };
         let mut ids = Vec::new();
         for (j, term) in vocabulary.iter().enumerate() {
             ids.clear();
@@ -38,18 +48,24 @@ impl NgramIndex {
                 if word.is_empty() {
                     return None;
                 }
-                let next = words.len() as u32;
-                ids.push(match words.get(word) {
+                let next = index.words.len() as u32;
+                ids.push(match index.words.get(word) {
                     Some(&id) => id,
                     None => {
-                        words.insert(word.into(), next);
+                        index.words.insert(word.into(), next);
+                        index.unigrams.push(NO_WORD);
                         next
                     }
                 });
             }
-            grams.insert(pack(&ids)?, j as u32);
+            let key = pack(&ids)?;
+            match ids[..] {
+                [id] => index.unigrams[id as usize] = j as u32,
+                [_, _] => _ = index.bigrams.insert(key as u64, j as u32),
+                _ => _ = index.longer.insert(key, j as u32),
+            }
         }
-        Some(NgramIndex { words, grams })
+        Some(index)
     }
 
     /// The index for a model analysing text with `analyzer`: `None` for a target-aware
@@ -70,7 +86,15 @@ impl NgramIndex {
     /// The column of the n-gram of words `ids` (each from [`NgramIndex::word`]), if it is a
     /// term of the vocabulary.
     pub fn column(&self, ids: &[u32]) -> Option<u32> {
-        self.grams.get(&pack(ids)?).copied()
+        match *ids {
+            [id] => self
+                .unigrams
+                .get(id as usize)
+                .copied()
+                .filter(|&j| j != NO_WORD),
+            [_, _] => self.bigrams.get(&(pack(ids)? as u64)).copied(),
+            _ => self.longer.get(&pack(ids)?).copied(),
+        }
     }
 }
 
