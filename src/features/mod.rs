@@ -28,6 +28,8 @@ mod corpus;
 mod ngrams;
 mod sparse;
 
+use std::sync::OnceLock;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -267,14 +269,27 @@ pub fn smooth_idf(n_documents: usize, df: u32) -> f64 {
 }
 
 /// A fitted TF-IDF weighting: sorted vocabulary, fit-time idf, tf scheme.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Tfidf {
     vocabulary: Vec<String>,
     idf: Vec<f64>,
     /// The training rows and each term's document frequency, when known (they give the idf).
     document_frequency: Option<(usize, Vec<u32>)>,
     sublinear_tf: bool,
-    index: FxHashMap<String, u32>,
+    /// Each term's column, built when a term is first looked up by its string (a model whose
+    /// terms are found by word ids, [`NgramIndex`], never needs it).
+    index: OnceLock<FxHashMap<String, u32>>,
+}
+
+/// Equal when vocabulary, idf, document frequencies and tf scheme are; the index follows from
+/// the vocabulary.
+impl PartialEq for Tfidf {
+    fn eq(&self, other: &Self) -> bool {
+        self.vocabulary == other.vocabulary
+            && self.idf == other.idf
+            && self.document_frequency == other.document_frequency
+            && self.sublinear_tf == other.sublinear_tf
+    }
 }
 
 impl Tfidf {
@@ -349,17 +364,12 @@ impl Tfidf {
         {
             return Err(format!("idf of {:?} is {v}", vocabulary[i]));
         }
-        let index = vocabulary
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
-            .collect();
         Ok(Tfidf {
             vocabulary,
             idf,
             document_frequency: None,
             sublinear_tf,
-            index,
+            index: OnceLock::new(),
         })
     }
 
@@ -385,7 +395,17 @@ impl Tfidf {
 
     /// The column of `term`, if it is in the vocabulary.
     pub fn column(&self, term: &str) -> Option<usize> {
-        self.index.get(term).map(|&j| j as usize)
+        self.index().get(term).map(|&j| j as usize)
+    }
+
+    fn index(&self) -> &FxHashMap<String, u32> {
+        self.index.get_or_init(|| {
+            self.vocabulary
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.clone(), i as u32))
+                .collect()
+        })
     }
 
     /// One row's `(column, weight)` pairs, sorted by column, L2-normalized. Unknown terms are
@@ -393,7 +413,7 @@ impl Tfidf {
     pub fn transform_row(&self, terms: &[String]) -> Vec<(u32, f64)> {
         let mut cols: Vec<u32> = terms
             .iter()
-            .filter_map(|t| self.index.get(t.as_str()).copied())
+            .filter_map(|t| self.index().get(t.as_str()).copied())
             .collect();
         self.weigh(&mut cols)
     }

@@ -138,11 +138,19 @@ pub struct ModelFile {
 
 impl ModelFile {
     /// `sha256:` and the digest of this file's JSON with an empty `checksum`.
-    pub fn digest(&self) -> String {
-        let mut unsigned = self.clone();
-        unsigned.checksum.clear();
-        let bytes = serde_json::to_vec(&unsigned).expect("model data always serializes to JSON");
-        format!("sha256:{}", sha256_hex(&bytes))
+    /// The JSON is streamed into the hash, not built in memory, and the checksum field is
+    /// emptied only while it is written.
+    pub fn digest(&mut self) -> String {
+        let checksum = std::mem::take(&mut self.checksum);
+        let mut hasher = Sha256::new();
+        serde_json::to_writer(&mut hasher, &*self).expect("model data always serializes to JSON");
+        self.checksum = checksum;
+        let hex: String = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("sha256:{hex}")
     }
 }
 
@@ -267,25 +275,31 @@ impl Classifier {
             path: origin.to_path_buf(),
             message,
         };
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        /// The fields that say which layout the rest has; the others are skipped unread.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<serde_json::Value>,
+            format_version: Option<serde_json::Value>,
+        }
+        let header: Header = serde_json::from_slice(bytes).map_err(|e| {
             err(format!(
                 "not a stancekit model: not valid JSON ({e}); was the file truncated?"
             ))
         })?;
-        match value.get("format").and_then(|f| f.as_str()) {
-            Some(FORMAT) => {}
-            Some(other) => {
+        match header.format.as_ref().map(|f| f.as_str()) {
+            Some(Some(FORMAT)) => {}
+            Some(Some(other)) => {
                 return Err(err(format!(
                     "not a stancekit model: format is {other:?}, expected {FORMAT:?}"
                 )))
             }
-            None => {
+            _ => {
                 return Err(err(format!(
                     "not a stancekit model: no \"format\": {FORMAT:?} field"
                 )))
             }
         }
-        let version = value.get("format_version").and_then(|v| v.as_u64());
+        let version = header.format_version.as_ref().and_then(|v| v.as_u64());
         match version {
             Some(v) if v >= 1 && v <= FORMAT_VERSION as u64 => {}
             Some(v) if v > FORMAT_VERSION as u64 => {
@@ -298,21 +312,26 @@ impl Classifier {
             _ => {
                 return Err(err(format!(
                     "model format version {} is not one this stance reads (1 to {FORMAT_VERSION})",
-                    value
-                        .get("format_version")
+                    header
+                        .format_version
                         .map_or("missing".to_string(), |v| v.to_string())
                 )))
             }
         }
         let classifier = if version == Some(1) {
-            let file: ModelFileV1 = serde_json::from_value(value)
+            let file: ModelFileV1 = serde_json::from_slice(bytes)
                 .map_err(|e| err(format!("malformed model (format version 1): {e}")))?;
             Classifier::from_v1(file)
         } else {
             let v = version.unwrap_or_default();
-            let file: ModelFile = serde_json::from_value(value)
+            let mut file: ModelFile = serde_json::from_slice(bytes)
                 .map_err(|e| err(format!("malformed model (format version {v}): {e}")))?;
-            if v >= 3 && file.checksum != file.digest() {
+            let digest = if v >= 3 {
+                file.digest()
+            } else {
+                file.checksum.clone()
+            };
+            if digest != file.checksum {
                 return Err(err(format!(
                     "checksum {:?} does not match the content: the file was edited or damaged; \
                      restore it or train the model again",
