@@ -214,10 +214,24 @@ impl Classifier {
     }
 
     /// The model file's bytes: compact JSON with its checksum, and a final newline.
+    ///
+    /// The file is serialised once, with the checksum empty; the digest of those bytes is then
+    /// written into the checksum's place, which is what [`ModelFile::digest`] would compute.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut file = self.to_file();
-        file.checksum = file.digest();
-        let mut bytes = serde_json::to_vec(&file).expect("model data always serializes to JSON");
+        let file = self.to_file();
+        let unsigned = serde_json::to_vec(&file).expect("model data always serializes to JSON");
+        let empty = br#""checksum":"""#;
+        let at = unsigned
+            .windows(empty.len())
+            .position(|w| w == empty)
+            .expect("the checksum field comes before any user text")
+            + empty.len()
+            - 1;
+        let checksum = format!("sha256:{}", sha256_hex(&unsigned));
+        let mut bytes = Vec::with_capacity(unsigned.len() + checksum.len() + 1);
+        bytes.extend_from_slice(&unsigned[..at]);
+        bytes.extend_from_slice(checksum.as_bytes());
+        bytes.extend_from_slice(&unsigned[at..]);
         bytes.push(b'\n');
         bytes
     }
