@@ -73,10 +73,12 @@ impl DataFile {
 
 /// Hex sha256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
+}
+
+/// Bytes as lowercase hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// How a model was trained, saved with it.
@@ -145,12 +147,7 @@ impl ModelFile {
         let mut hasher = Sha256::new();
         serde_json::to_writer(&mut hasher, &*self).expect("model data always serializes to JSON");
         self.checksum = checksum;
-        let hex: String = hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        format!("sha256:{hex}")
+        format!("sha256:{}", hex(&hasher.finalize()))
     }
 }
 
@@ -340,17 +337,15 @@ impl Classifier {
             let v = version.unwrap_or_default();
             let mut file: ModelFile = serde_json::from_slice(bytes)
                 .map_err(|e| err(format!("malformed model (format version {v}): {e}")))?;
-            let digest = if v >= 3 {
-                file.digest()
-            } else {
-                file.checksum.clone()
-            };
-            if digest != file.checksum {
-                return Err(err(format!(
-                    "checksum {:?} does not match the content: the file was edited or damaged; \
-                     restore it or train the model again",
-                    file.checksum
-                )));
+            if v >= 3 {
+                let digest = file.digest();
+                if digest != file.checksum {
+                    return Err(err(format!(
+                        "checksum {:?} does not match the content: the file was edited or \
+                         damaged; restore it or train the model again",
+                        file.checksum
+                    )));
+                }
             }
             Classifier::from_file(file)
         };
