@@ -160,25 +160,22 @@ impl Table {
     }
 }
 
-/// One block's analysis, with its own table. A plain analyzer's terms are counted as n-grams of
-/// word ids; a target-aware one's (side-marked copies, not n-grams of words) and n-grams longer
-/// than [`MAX_WORDS`] are counted whole.
+/// One block's analysis, with its own table. Terms are counted as runs of word ids
+/// ([`Analyzer::for_each_ngram`]); terms longer than [`MAX_WORDS`] words are counted whole.
 fn analyze_block<S: AsRef<str>>(analyzer: &Analyzer, texts: &[S]) -> Block {
     let mut table = Table::default();
     let (mut ids, mut ends) = (Vec::new(), Vec::with_capacity(texts.len()));
     let by_words = analyzer.config().ngram_max <= MAX_WORDS;
     for text in texts {
         let text = text.as_ref();
-        let mut counted = false;
         if by_words {
             let table = std::cell::RefCell::new(&mut table);
-            counted = analyzer.for_each_ngram(
+            analyzer.for_each_ngram(
                 text,
                 |word| table.borrow_mut().word(word),
                 |gram| ids.push(table.borrow_mut().ngram(gram)),
             );
-        }
-        if !counted {
+        } else {
             analyzer.for_each_term(text, |term| ids.push(table.whole_term(term)));
         }
         ends.push(ids.len());
@@ -232,21 +229,28 @@ mod tests {
 
     #[test]
     fn parallel_analysis_equals_terms_one_by_one() {
-        let analyzer = AnalyzerConfig::default().build().unwrap();
-        let texts: Vec<String> = (0..5000)
-            .map(|i| {
-                format!(
-                    "Ankara and Moscow signed deal number {} in {}",
-                    i % 7,
-                    i % 13
-                )
-            })
-            .collect();
-        let corpus = Corpus::analyze(&analyzer, &texts);
-        assert_eq!(corpus.len(), texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            let got: Vec<String> = corpus.doc(i).iter().map(|&id| corpus.term(id)).collect();
-            assert_eq!(got, analyzer.terms(text));
+        let targeted = AnalyzerConfig {
+            target_window: Some(2),
+            target_clause: true,
+            ..AnalyzerConfig::default()
+        };
+        for config in [AnalyzerConfig::default(), targeted] {
+            let analyzer = config.build().unwrap();
+            let texts: Vec<String> = (0..5000)
+                .map(|i| {
+                    format!(
+                        "__target__ and __actor__ signed deal number {}, not in {}",
+                        i % 7,
+                        i % 13
+                    )
+                })
+                .collect();
+            let corpus = Corpus::analyze(&analyzer, &texts);
+            assert_eq!(corpus.len(), texts.len());
+            for (i, text) in texts.iter().enumerate() {
+                let got: Vec<String> = corpus.doc(i).iter().map(|&id| corpus.term(id)).collect();
+                assert_eq!(got, analyzer.terms(text));
+            }
         }
     }
 }

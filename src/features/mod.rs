@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 pub use corpus::Corpus;
-pub use ngrams::{NgramIndex, NO_WORD};
+pub use ngrams::{NgramIndex, MAX_WORDS, NO_WORD};
 pub use sparse::{CsrMatrix, SparseRow};
 
 /// TF-IDF options, unchecked. Call [`TfidfConfig::check`] before fitting.

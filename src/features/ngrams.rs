@@ -8,8 +8,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::AnalyzerConfig;
-
 /// The most words a packed n-gram key holds: one 32-bit lane each.
 pub const MAX_WORDS: usize = 4;
 
@@ -66,16 +64,6 @@ impl NgramIndex {
             }
         }
         Some(index)
-    }
-
-    /// The index for a model analysing text with `analyzer`: `None` for a target-aware
-    /// analyzer (its side-marked copies are not n-grams of words; see
-    /// [`crate::text::Analyzer::for_each_ngram`]) or a vocabulary [`NgramIndex::new`] refuses.
-    pub fn for_analyzer(analyzer: &AnalyzerConfig, vocabulary: &[String]) -> Option<NgramIndex> {
-        if analyzer.target_window.is_some() {
-            return None;
-        }
-        NgramIndex::new(vocabulary)
     }
 
     /// The id of `word`, or [`NO_WORD`] when no term of the vocabulary holds it.

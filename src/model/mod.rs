@@ -225,7 +225,7 @@ impl CheckedTrainConfig {
         Ok(Trained {
             classifier: Classifier {
                 analyzer: self.analyzer.config().build()?,
-                ngrams: NgramIndex::for_analyzer(self.analyzer.config(), tfidf.vocabulary()),
+                ngrams: NgramIndex::new(tfidf.vocabulary()),
                 tfidf,
                 model: fit.model,
                 labels: names,
@@ -326,7 +326,8 @@ pub struct Contribution {
 pub struct Classifier {
     analyzer: Analyzer,
     tfidf: Tfidf,
-    /// The vocabulary by word ids, for an analyzer whose terms are plain n-grams.
+    /// The vocabulary by word ids (`None` for terms of more than [`crate::features::MAX_WORDS`]
+    /// words, looked up as strings).
     ngrams: Option<NgramIndex>,
     model: LinearModel,
     labels: Vec<String>,
@@ -373,15 +374,13 @@ impl Classifier {
     /// The sparse feature row of `text`, as `(column, value)` pairs.
     pub fn features(&self, text: &str) -> Vec<(u32, f64)> {
         let mut cols = Vec::new();
-        let by_ids = self.ngrams.as_ref().is_some_and(|index| {
-            self.analyzer.for_each_ngram(
+        match &self.ngrams {
+            Some(index) => self.analyzer.for_each_ngram(
                 text,
                 |word| index.word(word),
                 |ids| cols.extend(index.column(ids)),
-            )
-        });
-        if !by_ids {
-            self.columns_by_strings(text, &mut cols);
+            ),
+            None => self.columns_by_strings(text, &mut cols),
         }
         self.tfidf.weigh(&mut cols)
     }
@@ -461,16 +460,21 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// A classifier over 1-3 grams of a few sentences, every term kept.
-    fn trigram_classifier() -> Classifier {
+    /// A classifier over 1-3 grams of a few sentences, every term kept; target-aware (window 2,
+    /// clause copies) with `targeted`.
+    fn trigram_classifier(targeted: bool) -> Classifier {
         let texts = [
-            "Ankara did not praise Moscow, but it thanked Kyiv twice.",
-            "Moscow never condemned the 2024 talks; Ankara condemned them.",
-            "Kyiv thanked Paris and praised the talks.",
-            "Paris did not threaten anyone at the talks in 2025.",
+            "__actor__ did not praise __target__, but it thanked Kyiv twice.",
+            "__target__ never condemned the 2024 talks; __actor__ condemned them.",
+            "Kyiv thanked __target__ and praised the talks.",
+            "__actor__ did not threaten __target__ at the talks in 2025.",
         ];
         let mut config = TrainConfig::default();
         config.analyzer.ngram_max = 3;
+        if targeted {
+            config.analyzer.target_window = Some(2);
+            config.analyzer.target_clause = true;
+        }
         config.tfidf.min_df = 1;
         let config = config.check().unwrap();
         config
@@ -487,11 +491,13 @@ mod tests {
                     "Ankara", "did", "not", "praise", "Moscow", ",", "but", "it", "thanked",
                     "Kyiv", "never", "condemned", "the", "2024", "talks", ";", "Paris", "in",
                     "threaten", "anyone", "Ünal", "unseen", "dear", "friend", ".",
+                    "__target__", "__actor__",
                 ]),
                 0..24,
-            )
+            ),
+            targeted in any::<bool>(),
         ) {
-            let classifier = trigram_classifier();
+            let classifier = trigram_classifier(targeted);
             prop_assert!(classifier.ngrams.is_some());
             let text = words.join(" ");
             let mut by_strings = Vec::new();

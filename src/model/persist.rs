@@ -406,7 +406,7 @@ impl Classifier {
     ) -> std::result::Result<Classifier, String> {
         Ok(Classifier {
             analyzer: analyzer.build().map_err(|e| e.to_string())?,
-            ngrams: NgramIndex::for_analyzer(analyzer, tfidf.vocabulary()),
+            ngrams: NgramIndex::new(tfidf.vocabulary()),
             tfidf,
             model,
             labels,

@@ -160,6 +160,24 @@ impl Default for AnalyzerConfig {
 pub const TARGET_WORD: &str = "__target__";
 /// The word every other actor mention becomes in a marked text.
 pub const OTHER_WORD: &str = "__actor__";
+/// Which marked copy of an n-gram a target-aware analyzer emits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Left,
+    Right,
+    Clause,
+}
+
+impl Mark {
+    fn prefix(self) -> &'static str {
+        match self {
+            Mark::Left => LEFT_PREFIX,
+            Mark::Right => RIGHT_PREFIX,
+            Mark::Clause => CLAUSE_PREFIX,
+        }
+    }
+}
+
 /// Prefix of the copies of n-grams left of a target.
 pub const LEFT_PREFIX: &str = "L:";
 /// Prefix of the copies of n-grams right of a target.
@@ -437,16 +455,17 @@ impl Analyzer {
     }
 
     /// The terms of [`Analyzer::for_each_term`] as runs of word ids: `word` maps each word to an
-    /// id, and `f` receives each n-gram's ids, in the same order. Returns `false`, calling
-    /// neither, for a target-aware analyzer, whose side-marked copies are not n-grams of words.
+    /// id, and `f` receives each term's ids, in the same order. A term is its words joined by
+    /// single spaces; a target-aware analyzer's marked copies have the prefix joined to the first
+    /// word (`L:ties eased` is the words `L:ties` and `eased`).
     pub fn for_each_ngram(
         &self,
         text: &str,
         mut word: impl FnMut(&str) -> u32,
         mut f: impl FnMut(&[u32]),
-    ) -> bool {
-        if self.config.target_window.is_some() {
-            return false;
+    ) {
+        if let Some(window) = self.config.target_window {
+            return self.for_each_ngram_targeted(text, window, word, f);
         }
         let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
         let mut ids: Vec<u32> = Vec::with_capacity(64);
@@ -456,7 +475,6 @@ impl Analyzer {
                 f(&ids[start..start + n]);
             }
         }
-        true
     }
 
     /// [`Analyzer::for_each_term`] for a target-aware analyzer: each n-gram, then its side-marked
@@ -465,13 +483,71 @@ impl Analyzer {
     /// copy), then, with `target_clause`, its [`CLAUSE_PREFIX`] copy when it lies wholly within
     /// a clause holding a target.
     fn for_each_term_targeted(&self, text: &str, window: usize, mut f: impl FnMut(&str)) {
-        let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
-        let mut words: Vec<String> = Vec::new();
-        let mut clauses: Vec<usize> = Vec::new();
+        let (words, clauses) = self.words_and_clauses(text);
+        let mut term = String::new();
+        self.targeted_grams(&words, &clauses, window, |mark, gram| {
+            term.clear();
+            term.push_str(mark.map_or("", Mark::prefix));
+            for (n, &w) in gram.iter().enumerate() {
+                if n > 0 {
+                    term.push(' ');
+                }
+                term.push_str(&words[w]);
+            }
+            f(&term);
+        });
+    }
+
+    /// [`Analyzer::for_each_ngram`] for a target-aware analyzer: the terms of
+    /// [`Analyzer::for_each_term_targeted`], a marked copy's prefix joined to its first word
+    /// (`L:word` is one word, looked up once per position).
+    fn for_each_ngram_targeted(
+        &self,
+        text: &str,
+        window: usize,
+        mut word: impl FnMut(&str) -> u32,
+        mut f: impl FnMut(&[u32]),
+    ) {
+        let (words, clauses) = self.words_and_clauses(text);
+        let plain: Vec<u32> = words.iter().map(|w| word(w)).collect();
+        let mut marked: Vec<[Option<u32>; 3]> = vec![[None; 3]; words.len()];
+        let (mut ids, mut buf) = (Vec::new(), String::new());
+        self.targeted_grams(&words, &clauses, window, |mark, gram| {
+            ids.clear();
+            ids.extend(gram.iter().map(|&w| plain[w]));
+            if let Some(mark) = mark {
+                let first = gram[0];
+                ids[0] = *marked[first][mark as usize].get_or_insert_with(|| {
+                    buf.clear();
+                    buf.push_str(mark.prefix());
+                    buf.push_str(&words[first]);
+                    word(&buf)
+                });
+            }
+            f(&ids);
+        });
+    }
+
+    /// The words of `text` as terms, and the clause (see [`Analyzer::walk`]) of each.
+    fn words_and_clauses(&self, text: &str) -> (Vec<String>, Vec<usize>) {
+        let (mut words, mut clauses) = (Vec::new(), Vec::new());
         self.walk(text, |term, _, _, clause| {
             words.push(term.to_string());
             clauses.push(clause);
         });
+        (words, clauses)
+    }
+
+    /// The terms of a target-aware analyzer over `words`, in order, as `f(mark, gram)`: `gram`
+    /// the positions of the n-gram's words, `mark` which marked copy it is, if one.
+    fn targeted_grams(
+        &self,
+        words: &[String],
+        clauses: &[usize],
+        window: usize,
+        mut f: impl FnMut(Option<Mark>, &[usize]),
+    ) {
+        let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
         let targets: Vec<usize> = (0..words.len())
             .filter(|&i| words[i] == TARGET_WORD)
             .collect();
@@ -489,39 +565,32 @@ impl Analyzer {
                 }
             })
             .collect();
-        let mut gram = String::new();
-        let mut marked = String::new();
+        let mut gram: Vec<usize> = Vec::with_capacity(hi);
         for start in 0..words.len() {
             gram.clear();
             for n in 0..hi.min(words.len() - start) {
-                if n > 0 {
-                    gram.push(' ');
-                }
-                gram.push_str(&words[start + n]);
+                gram.push(start + n);
                 if n + 1 < lo {
                     continue;
                 }
-                f(&gram);
+                f(None, &gram);
                 let s = side[start];
                 if s.is_some() && side[start..=start + n].iter().all(|&x| x == s) {
-                    marked.clear();
-                    marked.push_str(if s == Some(true) {
-                        LEFT_PREFIX
-                    } else {
-                        RIGHT_PREFIX
-                    });
-                    marked.push_str(&gram);
-                    f(&marked);
+                    f(
+                        Some(if s == Some(true) {
+                            Mark::Left
+                        } else {
+                            Mark::Right
+                        }),
+                        &gram,
+                    );
                 }
                 let clause = clauses[start];
                 if self.config.target_clause
                     && clauses[start + n] == clause
                     && targets.iter().any(|&t| clauses[t] == clause)
                 {
-                    marked.clear();
-                    marked.push_str(CLAUSE_PREFIX);
-                    marked.push_str(&gram);
-                    f(&marked);
+                    f(Some(Mark::Clause), &gram);
                 }
             }
         }
