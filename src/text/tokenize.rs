@@ -278,6 +278,37 @@ mod tests {
     }
 
     #[test]
+    fn only_word_hyphen_word_joins() {
+        let pieces = |text: &str| -> Vec<String> {
+            tokenize(text, true, true)
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Word { text, .. } => text,
+                    Piece::Boundary { .. } => "|".to_string(),
+                })
+                .collect()
+        };
+        assert_eq!(
+            pieces("a--b x- y -c d- well\u{2010}known"),
+            [
+                "a",
+                "|",
+                "|",
+                "b",
+                "x",
+                "|",
+                "y",
+                "|",
+                "c",
+                "d",
+                "|",
+                "well\u{2010}known"
+            ]
+        );
+        assert_eq!(pieces("up-to-date-"), ["up-to-date", "|"]);
+    }
+
+    #[test]
     fn contractions_expose_negation_with_both_apostrophes() {
         assert_eq!(words("They don't agree"), ["they", "do", "not", "agree"]);
         assert_eq!(words("Ankara can’t wait"), ["ankara", "can", "not", "wait"]);
