@@ -175,8 +175,41 @@ impl CheckedTrainConfig {
         texts: &[S],
         labels: &[L],
     ) -> Result<Analyzed> {
-        let (docs, y, names) = self.prepare(texts, labels)?;
-        Ok(Analyzed { docs, y, names })
+        if texts.len() != labels.len() {
+            return Err(Error::Training(format!(
+                "{} texts but {} labels",
+                texts.len(),
+                labels.len()
+            )));
+        }
+        let names: Vec<String> = labels
+            .iter()
+            .map(|l| l.as_ref().to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if names.len() < 2 {
+            return Err(Error::Training(format!(
+                "need at least two different labels, found {}",
+                match names.first() {
+                    Some(l) => format!("only {l:?}"),
+                    None => "none".to_string(),
+                }
+            )));
+        }
+        let y = labels
+            .iter()
+            .map(|l| {
+                names
+                    .binary_search_by(|n| n.as_str().cmp(l.as_ref()))
+                    .expect("label indexed")
+            })
+            .collect();
+        Ok(Analyzed {
+            docs: Corpus::analyze(&self.analyzer, texts),
+            y,
+            names,
+        })
     }
 
     /// The second half of [`CheckedTrainConfig::fit`], on rows from
@@ -246,56 +279,14 @@ impl CheckedTrainConfig {
         texts: &[S],
         labels: &[L],
     ) -> Result<(Vec<String>, Vec<usize>, CvResult)> {
-        let (docs, y, names) = self.prepare(texts, labels)?;
+        let Analyzed { docs, y, names } = self.analyze(texts, labels)?;
         let result = cv::run(self, &docs, &y, names.len())?;
         Ok((names, y, result))
     }
-
-    /// Analyzes texts and indexes labels (sorted).
-    fn prepare<S: AsRef<str> + Sync, L: AsRef<str>>(
-        &self,
-        texts: &[S],
-        labels: &[L],
-    ) -> Result<Prepared> {
-        if texts.len() != labels.len() {
-            return Err(Error::Training(format!(
-                "{} texts but {} labels",
-                texts.len(),
-                labels.len()
-            )));
-        }
-        let names: Vec<String> = labels
-            .iter()
-            .map(|l| l.as_ref().to_string())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        if names.len() < 2 {
-            return Err(Error::Training(format!(
-                "need at least two different labels, found {}",
-                match names.first() {
-                    Some(l) => format!("only {l:?}"),
-                    None => "none".to_string(),
-                }
-            )));
-        }
-        let y = labels
-            .iter()
-            .map(|l| {
-                names
-                    .binary_search_by(|n| n.as_str().cmp(l.as_ref()))
-                    .expect("label indexed")
-            })
-            .collect();
-        Ok((Corpus::analyze(&self.analyzer, texts), y, names))
-    }
 }
 
-/// Analyzed training rows, label indices, and label names (sorted).
-type Prepared = (Corpus, Vec<usize>, Vec<String>);
-
-/// Training rows analysed by [`CheckedTrainConfig::analyze`], ready for
-/// [`CheckedTrainConfig::fit_analyzed`].
+/// Training rows analysed by [`CheckedTrainConfig::analyze`] (term ids, label indices, and label
+/// names, sorted), ready for [`CheckedTrainConfig::fit_analyzed`].
 #[derive(Debug)]
 pub struct Analyzed {
     docs: Corpus,

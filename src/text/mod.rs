@@ -160,6 +160,13 @@ impl Default for AnalyzerConfig {
 pub const TARGET_WORD: &str = "__target__";
 /// The word every other actor mention becomes in a marked text.
 pub const OTHER_WORD: &str = "__actor__";
+/// Prefix of the copies of n-grams left of a target.
+pub const LEFT_PREFIX: &str = "L:";
+/// Prefix of the copies of n-grams right of a target.
+pub const RIGHT_PREFIX: &str = "R:";
+/// Prefix of the copies of n-grams within a target's clause.
+pub const CLAUSE_PREFIX: &str = "C:";
+
 /// Which marked copy of an n-gram a target-aware analyzer emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -178,12 +185,6 @@ impl Mark {
     }
 }
 
-/// Prefix of the copies of n-grams left of a target.
-pub const LEFT_PREFIX: &str = "L:";
-/// Prefix of the copies of n-grams right of a target.
-pub const RIGHT_PREFIX: &str = "R:";
-/// Prefix of the copies of n-grams within a target's clause.
-pub const CLAUSE_PREFIX: &str = "C:";
 /// The widest target window accepted.
 pub const MAX_TARGET_WINDOW: usize = 64;
 
@@ -416,42 +417,31 @@ impl Analyzer {
         self.for_each_term(text, |term| out.push(term.to_string()));
     }
 
-    /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`]. Words and
-    /// n-grams are built in reused buffers: nothing is allocated per term.
+    /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`]: the terms
+    /// of [`Analyzer::for_each_ngram`], each built as a string in one reused buffer.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        if let Some(window) = self.config.target_window {
-            return self.for_each_term_targeted(text, window, f);
-        }
-        let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
-        let mut ring: Vec<String> = vec![String::new(); hi];
-        let mut gram = String::new();
-        let mut seen = 0usize;
-        // The n-grams starting at word `start`, given the words seen so far.
-        let mut emit = |ring: &[String], start: usize, seen: usize, f: &mut dyn FnMut(&str)| {
-            gram.clear();
-            for n in 0..(seen - start).min(hi) {
-                if n > 0 {
-                    gram.push(' ');
+        // Word ids are positions here; a marked copy's first word (`L:ties`) is a word of its own.
+        let words = std::cell::RefCell::new(Vec::<String>::new());
+        let mut term = String::new();
+        self.for_each_ngram(
+            text,
+            |word| {
+                let mut words = words.borrow_mut();
+                words.push(word.to_string());
+                (words.len() - 1) as u32
+            },
+            |ids| {
+                let words = words.borrow();
+                term.clear();
+                for (n, &id) in ids.iter().enumerate() {
+                    if n > 0 {
+                        term.push(' ');
+                    }
+                    term.push_str(&words[id as usize]);
                 }
-                gram.push_str(&ring[(start + n) % hi]);
-                if n + 1 >= lo {
-                    f(&gram);
-                }
-            }
-        };
-        self.walk(text, |term, _, _, _| {
-            let slot = &mut ring[seen % hi];
-            slot.clear();
-            slot.push_str(term);
-            seen += 1;
-            if seen >= hi {
-                emit(&ring, seen - hi, seen, &mut f);
-            }
-        });
-        // The last words' n-grams, shorter than `hi`.
-        for start in seen.saturating_sub(hi - 1)..seen {
-            emit(&ring, start, seen, &mut f);
-        }
+                f(&term);
+            },
+        );
     }
 
     /// The terms of [`Analyzer::for_each_term`] as runs of word ids: `word` maps each word to an
@@ -477,30 +467,12 @@ impl Analyzer {
         }
     }
 
-    /// [`Analyzer::for_each_term`] for a target-aware analyzer: each n-gram, then its side-marked
-    /// copy when all its words lie within `window` words of the nearest [`TARGET_WORD`] on one
-    /// side (the nearer target decides; a tie goes left; placeholders themselves get no side
-    /// copy), then, with `target_clause`, its [`CLAUSE_PREFIX`] copy when it lies wholly within
-    /// a clause holding a target.
-    fn for_each_term_targeted(&self, text: &str, window: usize, mut f: impl FnMut(&str)) {
-        let (words, clauses) = self.words_and_clauses(text);
-        let mut term = String::new();
-        self.targeted_grams(&words, &clauses, window, |mark, gram| {
-            term.clear();
-            term.push_str(mark.map_or("", Mark::prefix));
-            for (n, &w) in gram.iter().enumerate() {
-                if n > 0 {
-                    term.push(' ');
-                }
-                term.push_str(&words[w]);
-            }
-            f(&term);
-        });
-    }
-
-    /// [`Analyzer::for_each_ngram`] for a target-aware analyzer: the terms of
-    /// [`Analyzer::for_each_term_targeted`], a marked copy's prefix joined to its first word
-    /// (`L:word` is one word, looked up once per position).
+    /// [`Analyzer::for_each_ngram`] for a target-aware analyzer: each n-gram, then its
+    /// side-marked copy when all its words lie within `window` words of the nearest
+    /// [`TARGET_WORD`] on one side (the nearer target decides; a tie goes left; placeholders
+    /// themselves get no side copy), then, with `target_clause`, its [`CLAUSE_PREFIX`] copy when
+    /// it lies wholly within a clause holding a target. A copy's prefix is joined to its first
+    /// word (`L:word` is one word, looked up once per position).
     fn for_each_ngram_targeted(
         &self,
         text: &str,
