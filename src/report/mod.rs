@@ -115,10 +115,12 @@ pub struct SentenceReport {
     pub stance: Scored,
     /// `P(warm) − P(tense)`.
     pub score: f64,
-    /// Sentiment.
+    /// Sentiment. A target-aware sentiment model reads the sentence with every actor marked as
+    /// another actor, as it was trained on rows without a target.
     pub sentiment: Scored,
     /// With a target-aware stance model: the stance toward each actor named (at the chosen
-    /// level), in id order.
+    /// level), in id order, and the sentiment toward it when the sentiment model is target-aware
+    /// too.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<Toward>,
     /// With clause scoring on and two or more clauses: each clause's stance; the sentence's
@@ -136,6 +138,9 @@ pub struct Toward {
     pub score: f64,
     /// The stance.
     pub stance: Scored,
+    /// With a target-aware sentiment model: the sentiment toward the actor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentiment: Option<Scored>,
 }
 
 /// One clause of a sentence.
@@ -358,21 +363,25 @@ impl<'a> Scorer<'a> {
                     actor: id.to_string(),
                     score: self.warmth(&stance),
                     stance,
+                    sentiment: self
+                        .sentiment
+                        .is_target_aware()
+                        .then(|| self.scored(self.sentiment, &marked)),
                 }
             })
             .collect()
     }
 
-    /// What the stance model reads of `text` (starting at byte `offset` of the article): for a
-    /// target-aware model, every actor mention inside it marked as another actor (no target);
-    /// else the text itself.
-    fn stance_view<'t>(
-        &self,
+    /// What `model` reads of `text` (starting at byte `offset` of the article) when it scores
+    /// no one actor: for a target-aware model, every actor mention inside it marked as another
+    /// actor (no target); else the text itself.
+    fn view<'t>(
+        model: &Classifier,
         text: &'t str,
         offset: usize,
         mentions: &Mentions<'_>,
     ) -> Cow<'t, str> {
-        if !self.stance.is_target_aware() {
+        if !model.is_target_aware() {
             return Cow::Borrowed(text);
         }
         let spans: Vec<Range<usize>> = inside(text, offset, mentions)
@@ -399,7 +408,8 @@ impl<'a> Scorer<'a> {
             .map(|c| {
                 let text = &sentence[c.span.clone()];
                 let start = offset + c.span.start;
-                let stance = self.scored(self.stance, &self.stance_view(text, start, mentions));
+                let stance =
+                    self.scored(self.stance, &Self::view(self.stance, text, start, mentions));
                 ClauseReport {
                     span: start..offset + c.span.end,
                     text: text.to_string(),
@@ -509,7 +519,11 @@ impl<'a> Scorer<'a> {
                     Vec::new()
                 };
                 self.toward_by_clause(&mut toward, &clauses);
-                let view = self.stance_view(sentence, span.start, &found_mentions);
+                let view = Self::view(self.stance, sentence, span.start, &found_mentions);
+                let sentiment = self.scored(
+                    self.sentiment,
+                    &Self::view(self.sentiment, sentence, span.start, &found_mentions),
+                );
                 let stance = if clauses.is_empty() {
                     self.scored(self.stance, &view)
                 } else {
@@ -567,7 +581,7 @@ impl<'a> Scorer<'a> {
                     pairs,
                     stance,
                     score,
-                    sentiment: self.scored(self.sentiment, sentence),
+                    sentiment,
                     toward,
                     clauses,
                 }

@@ -582,6 +582,18 @@ fn a_target_aware_model_scores_each_actor_and_clauses_weigh_in() {
         m,
     ]));
     assert!(out.contains("target window 3"), "{out}");
+    let sentiment_model = dir.path().join("ta-sentiment.json");
+    ok(&stance(&[
+        "train",
+        "--data",
+        train.to_str().unwrap(),
+        "--label-column",
+        "sentiment",
+        "--target-window",
+        "3",
+        "--out",
+        sentiment_model.to_str().unwrap(),
+    ]));
 
     // One sentence, two targets: two different answers, rows in order.
     let rows = dir.path().join("rows.tsv");
@@ -609,6 +621,8 @@ fn a_target_aware_model_scores_each_actor_and_clauses_weigh_in() {
         "predict",
         "--stance-model",
         m,
+        "--sentiment-model",
+        sentiment_model.to_str().unwrap(),
         "--clauses",
         "--format",
         "jsonl",
@@ -616,6 +630,13 @@ fn a_target_aware_model_scores_each_actor_and_clauses_weigh_in() {
     ]));
     let sentence: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(strings(&sentence["toward"], "actor"), ["RUS", "TUR", "UKR"]);
+    // The target-aware sentiment model gives the sentiment toward each actor too.
+    for toward in sentence["toward"].as_array().unwrap() {
+        let p = toward["sentiment"]["probabilities"].as_object().unwrap();
+        assert_eq!(p.len(), 3, "{toward}");
+        let sum: f64 = p.values().map(|v| v.as_f64().unwrap()).sum();
+        assert!((sum - 1.0).abs() < 1e-9, "{toward}");
+    }
     for pair in sentence["pairs"].as_array().unwrap() {
         assert!(
             (-1.0..=1.0).contains(&pair["score"].as_f64().unwrap()),
