@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains the shipped default models from the project's own sentences, and from nothing else:
 # models/stance.json from data/relations/ (stance column), models/sentiment.json from
-# data/relations/ and data/sentiment/ (sentiment column).
+# data/relations/, data/sentiment/ and data/toward/ (sentiment column; toward/'s rows score it
+# toward the mention in their `toward` column).
 #
 #   scripts/train-models.sh
 #
@@ -18,7 +19,7 @@ STANCE=target/release/stance
 WORK=target/train-models
 mkdir -p "$WORK" models
 RELATIONS=(data/relations/*.tsv)
-SENTIMENT=(data/relations/*.tsv data/sentiment/*.tsv)
+SENTIMENT=(data/relations/*.tsv data/sentiment/*.tsv data/toward/*.tsv)
 GRID=0.1,0.3,1,3,10,30,100
 MAX_BYTES=5000000
 # Every option is spelled out, so that a change of `stance train`'s defaults cannot change what
@@ -34,15 +35,23 @@ STANCE_CANDIDATES=(
   "--ngrams 1-3 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause true"
   "--ngrams 1-1 --sublinear-tf --min-df 1 --class-weight balanced --target-window 3 --target-clause true"
 )
+# The sentiment model is target-aware too, so that articles can give the sentiment toward each
+# actor: it reads data/toward/'s rows toward their mention, and every other row (whose `target`
+# column, if any, names the other side of a relation, not what its sentiment is about) with its
+# actors marked as others, as a sentence is read when no one actor is scored.
 SENTIMENT_CANDIDATES=(
-  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced"
-  "--ngrams 1-2 --sublinear-tf --min-df 1 --class-weight none"
-  "--ngrams 1-2 --sublinear-tf false --min-df 1 --class-weight none"
-  "--ngrams 1-3 --sublinear-tf --min-df 2 --class-weight none"
-  "--ngrams 1-3 --sublinear-tf --min-df 2 --class-weight balanced"
-  "--ngrams 1-1 --sublinear-tf --min-df 1 --class-weight balanced"
-  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --no-stem"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause false"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 2 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --target-window 5 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 1 --class-weight none --target-window 3 --target-clause true"
+  "--ngrams 1-3 --sublinear-tf --min-df 2 --class-weight balanced --target-window 3 --target-clause true"
+  "--ngrams 1-1 --sublinear-tf --min-df 1 --class-weight balanced --target-window 3 --target-clause true"
+  "--ngrams 1-2 --sublinear-tf --min-df 2 --class-weight balanced --no-stem --target-window 3 --target-clause true"
 )
+# Which column names what a row is scored toward, per task.
+STANCE_COLUMNS=(--target-column target)
+SENTIMENT_COLUMNS=(--target-column toward)
 
 cv_of() {  # the best cross-validated macro-F1 and its C, from a model's training record
   python3 -c 'import json,sys; cv=json.load(open(sys.argv[1]))["training"]["cv"]; b=cv["scores"][cv["best"]]; print("%.4f %s" % (b["macro_f1"], b["c"]))' "$1"
@@ -53,21 +62,21 @@ REPORT=models/training-report.md
   echo "# How the built-in models were trained"
   echo
   echo "Written by \`scripts/train-models.sh\` on $(date -u +%Y-%m-%d) — do not edit by hand."
-  echo "Data: $(cat data/relations/*.tsv | grep -vc '^id	') rows in data/relations/, $(cat data/sentiment/*.tsv | grep -vc '^id	') rows in data/sentiment/."
+  echo "Data: $(cat data/relations/*.tsv | grep -vc '^id	') rows in data/relations/, $(cat data/sentiment/*.tsv | grep -vc '^id	') rows in data/sentiment/, $(cat data/toward/*.tsv | grep -vc '^id	') rows in data/toward/."
 } > "$REPORT"
 
 for task in stance sentiment; do
   if [ "$task" = stance ]; then
-    DATA=("${RELATIONS[@]}"); CANDIDATES=("${STANCE_CANDIDATES[@]}")
+    DATA=("${RELATIONS[@]}"); CANDIDATES=("${STANCE_CANDIDATES[@]}"); COLUMNS=("${STANCE_COLUMNS[@]}")
   else
-    DATA=("${SENTIMENT[@]}"); CANDIDATES=("${SENTIMENT_CANDIDATES[@]}")
+    DATA=("${SENTIMENT[@]}"); CANDIDATES=("${SENTIMENT_CANDIDATES[@]}"); COLUMNS=("${SENTIMENT_COLUMNS[@]}")
   fi
   echo "== $task: 5-fold CV on the train split, C in {$GRID}"
   : > "$WORK/$task.ranking"
   for i in "${!CANDIDATES[@]}"; do
     opts=${CANDIDATES[$i]}
     # shellcheck disable=SC2086
-    "$STANCE" train --data "${DATA[@]}" --split train --label-column "$task" \
+    "$STANCE" train --data "${DATA[@]}" --split train --label-column "$task" "${COLUMNS[@]}" \
       --c "$GRID" --folds 5 $opts --out "$WORK/$task.$i.json" > /dev/null
     read -r score c < <(cv_of "$WORK/$task.$i.json")
     printf '  %-80s CV macro-F1 %s at C=%s\n' "$opts" "$score" "$c"
@@ -78,7 +87,7 @@ for task in stance sentiment; do
   while read -r score i c; do
     opts=${CANDIDATES[$i]}
     # shellcheck disable=SC2086
-    "$STANCE" train --data "${DATA[@]}" --label-column "$task" --c "$c" $opts \
+    "$STANCE" train --data "${DATA[@]}" --label-column "$task" "${COLUMNS[@]}" --c "$c" $opts \
       --out "$WORK/$task.final.json" > "$WORK/$task.final.txt"
     size=$(wc -c < "$WORK/$task.final.json")
     if [ "$size" -lt "$MAX_BYTES" ]; then chosen=$i; break; fi
@@ -88,7 +97,7 @@ for task in stance sentiment; do
   echo "  chosen: $opts --c $c (CV macro-F1 $score)"
   echo "  dev split (trained on the train split only):"
   "$STANCE" evaluate --model "$WORK/$task.$chosen.json" --data "${DATA[@]}" --split dev \
-    --label-column "$task" | sed 's/^/    /'
+    --label-column "$task" "${COLUMNS[@]}" | sed 's/^/    /'
   mv "$WORK/$task.final.json" "models/$task.json"
   sed 's/^/  /' "$WORK/$task.final.txt"
   echo "  models/$task.json: $(wc -c < "models/$task.json") bytes, sha256 $(sha256sum "models/$task.json" | cut -c1-16)…"
@@ -108,7 +117,7 @@ for task in stance sentiment; do
     echo "$(wc -c < "models/$task.json") bytes. Scored on the dev split after training on the train split only:"
     echo
     echo '```'
-    "$STANCE" evaluate --model "$WORK/$task.$chosen.json" --data "${DATA[@]}" --split dev --label-column "$task"
+    "$STANCE" evaluate --model "$WORK/$task.$chosen.json" --data "${DATA[@]}" --split dev --label-column "$task" "${COLUMNS[@]}"
     echo '```'
   } >> "$REPORT"
 done

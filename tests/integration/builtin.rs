@@ -25,6 +25,8 @@ fn builtin_models_load_with_their_labels() {
     assert_eq!(stance.labels(), ["neutral", "tense", "warm"]);
     let sentiment = Builtin::Sentiment.load().unwrap();
     assert_eq!(sentiment.labels(), ["negative", "neutral", "positive"]);
+    // Both score a sentence toward each actor it names.
+    assert!(stance.is_target_aware() && sentiment.is_target_aware());
     for model in Builtin::ALL {
         let bytes = model.bytes().unwrap();
         assert!(bytes.len() < 5 << 20, "{model:?} is {} bytes", bytes.len());
@@ -33,13 +35,14 @@ fn builtin_models_load_with_their_labels() {
 
 /// A model records the name and sha256 of every file it was trained on. The stance model must
 /// have been trained on exactly the files in `data/relations/`, the sentiment model on those and
-/// the files in `data/sentiment/`, as they are now: retrain with `scripts/train-models.sh` after
+/// the files in `data/sentiment/` and `data/toward/`, as they are now: retrain with `scripts/train-models.sh` after
 /// changing the data.
 #[test]
 fn builtin_models_were_trained_on_the_current_data() {
     let relations = data_files("data/relations");
     let mut with_sentiment = relations.clone();
     with_sentiment.extend(data_files("data/sentiment"));
+    with_sentiment.extend(data_files("data/toward"));
     for (model, expected) in [
         (Builtin::Stance, &relations),
         (Builtin::Sentiment, &with_sentiment),

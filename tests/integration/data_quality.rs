@@ -1,12 +1,14 @@
 //! The project's own labelled data is checked, not assumed: format, label balance, actor variety,
 //! and no two sentences sharing an 8-word window (no templates), over `data/relations/` (stance
-//! and sentiment between actors) and `data/sentiment/` (sentiment of general news and opinion).
+//! and sentiment between actors), `data/sentiment/` (sentiment of general news and opinion) and
+//! `data/toward/` (sentiment toward one mention of a sentence).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 const RELATIONS_HEADER: [&str; 6] = ["id", "text", "stance", "sentiment", "source", "target"];
 const SENTIMENT_HEADER: [&str; 3] = ["id", "text", "sentiment"];
+const TOWARD_HEADER: [&str; 4] = ["id", "text", "toward", "sentiment"];
 
 /// Every row of every `.tsv` file in `dir`, as column → value, with `file:line` for messages.
 fn rows(dir: &str, header: &[&str]) -> Vec<(String, HashMap<String, String>)> {
@@ -48,6 +50,18 @@ fn relations() -> Vec<(String, HashMap<String, String>)> {
 
 fn sentiment() -> Vec<(String, HashMap<String, String>)> {
     rows("data/sentiment", &SENTIMENT_HEADER)
+}
+
+fn toward() -> Vec<(String, HashMap<String, String>)> {
+    rows("data/toward", &TOWARD_HEADER)
+}
+
+/// Every row of the three folders.
+fn all_rows() -> Vec<(String, HashMap<String, String>)> {
+    let mut rows = relations();
+    rows.extend(sentiment());
+    rows.extend(toward());
+    rows
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -104,10 +118,36 @@ fn sentiment_rows_are_well_formed_and_balanced() {
     assert_balanced(&rows, "sentiment", &["positive", "neutral", "negative"]);
 }
 
+/// A sentence naming two targets has a row for each, with the same text and its own label; the
+/// target is words of the text, and no sentence is labelled twice toward the same target.
+#[test]
+fn toward_rows_name_a_mention_of_their_text_and_are_balanced() {
+    let rows = toward();
+    assert!(rows.len() >= 1000, "{} rows", rows.len());
+    let mut pairs = BTreeSet::new();
+    for (at, r) in &rows {
+        let (text, target) = (&r["text"], &r["toward"]);
+        assert!(
+            !target.trim().is_empty() && text.contains(target.as_str()),
+            "{at}: {target:?} is not in the text"
+        );
+        assert!(
+            pairs.insert((text, target)),
+            "{at}: labelled twice toward {target:?}"
+        );
+    }
+    let texts: BTreeSet<&String> = rows.iter().map(|(_, r)| &r["text"]).collect();
+    assert!(
+        texts.len() < rows.len(),
+        "no sentence is labelled toward two targets"
+    );
+    assert_balanced(&rows, "sentiment", &["positive", "neutral", "negative"]);
+}
+
 #[test]
 fn ids_are_unique_and_texts_trimmed() {
     let mut ids = BTreeSet::new();
-    for (at, r) in relations().iter().chain(&sentiment()) {
+    for (at, r) in &all_rows() {
         assert!(
             ids.insert(r["id"].clone()),
             "{at}: duplicate id {}",
@@ -122,7 +162,13 @@ fn ids_are_unique_and_texts_trimmed() {
 fn no_two_sentences_share_an_8_word_window() {
     let mut seen: HashMap<Vec<String>, String> = HashMap::new();
     let mut clashes = Vec::new();
-    for (at, r) in relations().iter().chain(&sentiment()) {
+    let mut texts = BTreeSet::new();
+    let rows = all_rows();
+    for (at, r) in &rows {
+        // A sentence labelled toward a second target is the same sentence, not a copy.
+        if !texts.insert(r["text"].as_str()) && r.contains_key("toward") {
+            continue;
+        }
         let w = words(&r["text"]);
         let mut mine = BTreeSet::new();
         for window in w.windows(8) {
