@@ -201,6 +201,9 @@ pub struct ActorRollup {
     /// The statistics.
     #[serde(flatten)]
     pub rollup: Rollup,
+    /// Sentences per sentiment label toward the actor (with a target-aware stance and sentiment
+    /// model; else the sentences' own sentiment).
+    pub sentiment: BTreeMap<String, usize>,
 }
 
 /// A roll-up for one pair of actors.
@@ -625,7 +628,8 @@ fn inside<'m>(text: &str, offset: usize, mentions: &Mentions<'m>) -> Vec<(Range<
 pub struct Rollups {
     sentences: usize,
     boilerplate: usize,
-    actors: BTreeMap<String, Acc>,
+    /// Per actor: its stance statistics and sentences per sentiment label toward it.
+    actors: BTreeMap<String, (Acc, BTreeMap<String, usize>)>,
     pairs: BTreeMap<(String, String), (Acc, BTreeMap<String, usize>)>,
 }
 
@@ -680,14 +684,14 @@ impl Rollups {
             }
             let ids = scorer.level_ids(&s.mentions);
             for id in ids {
-                let (stance, score) = match s.toward.iter().find(|t| t.actor == id) {
-                    Some(t) => (&t.stance, t.score),
-                    None => (&s.stance, s.score),
-                };
-                self.actors
-                    .entry(id.to_string())
-                    .or_default()
-                    .add(s, stance, score);
+                let toward = s.toward.iter().find(|t| t.actor == id);
+                let (stance, score) = toward.map_or((&s.stance, s.score), |t| (&t.stance, t.score));
+                let sentiment = toward
+                    .and_then(|t| t.sentiment.as_ref())
+                    .unwrap_or(&s.sentiment);
+                let (acc, sentiments) = self.actors.entry(id.to_string()).or_default();
+                acc.add(s, stance, score);
+                *sentiments.entry(sentiment.label.clone()).or_default() += 1;
             }
             for p in &s.pairs {
                 let entry = self.pairs.entry((p.a.clone(), p.b.clone())).or_default();
@@ -707,10 +711,11 @@ impl Rollups {
         let mut actors: Vec<ActorRollup> = self
             .actors
             .iter()
-            .map(|(id, acc)| ActorRollup {
+            .map(|(id, (acc, sentiment))| ActorRollup {
                 actor: id.clone(),
                 name: scorer.name_of(id),
                 rollup: acc.rollup(),
+                sentiment: sentiment.clone(),
             })
             .collect();
         actors.sort_by(|x, y| {

@@ -93,20 +93,26 @@ pub fn write_table_rollup(out: &mut impl Write, summary: &Summary) -> io::Result
     }
     writeln!(
         out,
-        "  {:<36} {:>5} {:>6}  warm/neutral/tense",
+        "  {:<36} {:>5} {:>6}  warm/neutral/tense  sentiment toward it",
         "actor", "sent.", "mean"
     )?;
     for a in &summary.actors {
         let count = |l: &str| a.rollup.labels.get(l).copied().unwrap_or(0);
+        let sentiment: Vec<String> = a
+            .sentiment
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
         writeln!(
             out,
-            "  {:<36} {:>5} {:>+6.2}  {:>4}/{}/{}",
+            "  {:<36} {:>5} {:>+6.2}  {:>4}/{}/{:<8}  {}",
             short(&a.name, 36),
             a.rollup.sentences,
             a.rollup.mean_score,
             count("warm"),
             count("neutral"),
-            count("tense")
+            count("tense"),
+            sentiment.join(", ")
         )?;
     }
     if let Some(top) = summary.pairs.first() {

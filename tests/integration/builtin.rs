@@ -35,8 +35,8 @@ fn builtin_models_load_with_their_labels() {
 
 /// A model records the name and sha256 of every file it was trained on. The stance model must
 /// have been trained on exactly the files in `data/relations/`, the sentiment model on those and
-/// the files in `data/sentiment/` and `data/toward/`, as they are now: retrain with `scripts/train-models.sh` after
-/// changing the data.
+/// the files in `data/sentiment/` and `data/toward/`, as they are now: retrain with
+/// `scripts/train-models.sh` after changing the data.
 #[test]
 fn builtin_models_were_trained_on_the_current_data() {
     let relations = data_files("data/relations");

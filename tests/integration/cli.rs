@@ -630,12 +630,36 @@ fn a_target_aware_model_scores_each_actor_and_clauses_weigh_in() {
     ]));
     let sentence: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     assert_eq!(strings(&sentence["toward"], "actor"), ["RUS", "TUR", "UKR"]);
-    // The target-aware sentiment model gives the sentiment toward each actor too.
-    for toward in sentence["toward"].as_array().unwrap() {
-        let p = toward["sentiment"]["probabilities"].as_object().unwrap();
-        assert_eq!(p.len(), 3, "{toward}");
+    // The target-aware sentiment model gives the sentiment toward each actor too, each read
+    // with its own actor as the target.
+    let toward = sentence["toward"].as_array().unwrap();
+    for t in toward {
+        let p = t["sentiment"]["probabilities"].as_object().unwrap();
+        assert_eq!(p.len(), 3, "{t}");
         let sum: f64 = p.values().map(|v| v.as_f64().unwrap()).sum();
-        assert!((sum - 1.0).abs() < 1e-9, "{toward}");
+        assert!((sum - 1.0).abs() < 1e-9, "{t}");
+    }
+    assert_ne!(
+        toward[0]["sentiment"]["probabilities"],
+        toward[2]["sentiment"]["probabilities"]
+    );
+    // The article's roll-up counts each actor's sentences by the sentiment toward it.
+    let summary: serde_json::Value = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .find(|r: &serde_json::Value| r["kind"] == "article")
+        .unwrap();
+    for actor in summary["actors"].as_array().unwrap() {
+        let t = toward
+            .iter()
+            .find(|t| t["actor"] == actor["actor"])
+            .unwrap();
+        let label = t["sentiment"]["label"].as_str().unwrap();
+        assert_eq!(
+            actor["sentiment"],
+            serde_json::json!({ label: 1 }),
+            "{actor}"
+        );
     }
     for pair in sentence["pairs"].as_array().unwrap() {
         assert!(
