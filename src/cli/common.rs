@@ -83,9 +83,15 @@ pub struct TrainArgs {
     /// Word n-gram range, MIN-MAX (or N for N-N).
     #[arg(long, default_value = "1-2", value_name = "MIN-MAX", value_parser = parse_ngrams)]
     pub ngrams: (usize, usize),
-    /// Keep terms found in at least N training rows.
-    #[arg(long, default_value_t = TrainConfig::default().tfidf.min_df, value_name = "N")]
-    pub min_df: usize,
+    /// Keep terms found in at least N training rows; several values (comma-separated) are
+    /// chosen among by cross-validation, each with every --target-window value.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_values_t = [TrainConfig::default().tfidf.min_df],
+        value_name = "N[,N…]"
+    )]
+    pub min_df: Vec<usize>,
     /// Drop terms found in more than this fraction of training rows.
     #[arg(long, default_value_t = 1.0, value_name = "FRACTION")]
     pub max_df: f64,
@@ -164,7 +170,13 @@ impl TrainArgs {
         !self.target_window.is_empty()
     }
 
-    /// The training options, with the first `--target-window` when there are several.
+    /// Whether several `--target-window` or `--min-df` values are to be chosen among.
+    pub fn option_grid(&self) -> bool {
+        self.target_window.len() > 1 || self.min_df.len() > 1
+    }
+
+    /// The training options, with the first `--target-window` and `--min-df` when there are
+    /// several.
     pub fn config(&self) -> TrainConfig {
         let defaults = TrainConfig::default();
         TrainConfig {
@@ -181,7 +193,11 @@ impl TrainArgs {
                 ..AnalyzerConfig::default()
             },
             tfidf: TfidfConfig {
-                min_df: self.min_df,
+                min_df: self
+                    .min_df
+                    .first()
+                    .copied()
+                    .unwrap_or(defaults.tfidf.min_df),
                 max_df: self.max_df,
                 max_features: self.max_features,
                 sublinear_tf: self.sublinear_tf,
@@ -430,46 +446,69 @@ pub fn read_any(path: &Path, text_column: &str, articles: bool) -> Result<Input>
     }
 }
 
-/// One `--target-window` value's cross-validation.
-pub struct WindowScore {
-    pub window: usize,
+/// The cross-validation of one `--target-window` and `--min-df` combination.
+pub struct OptionScore {
+    /// The target window (`None`: not target-aware).
+    pub window: Option<usize>,
+    pub min_df: usize,
     pub labels: Vec<String>,
     pub gold: Vec<usize>,
     pub cv: stancekit::model::CvResult,
 }
 
-impl WindowScore {
+impl OptionScore {
     /// Mean fold macro-F1 at the best C.
     pub fn macro_f1(&self) -> f64 {
         self.cv.scores[self.cv.best].macro_f1
     }
+
+    /// The options that vary in `train`'s grid: "target window 3", "min_df 1", or both.
+    pub fn describe(&self, train: &TrainArgs) -> String {
+        let mut parts = Vec::new();
+        if let (Some(w), true) = (self.window, train.target_aware()) {
+            parts.push(format!("target window {w}"));
+        }
+        if train.min_df.len() > 1 {
+            parts.push(format!("min_df {}", self.min_df));
+        }
+        parts.join(", ")
+    }
 }
 
-/// Cross-validates the training options once per `--target-window` value (the C grid inside
-/// each), in the order given, on texts already marked ([`Labelled::texts`]). The best is the
-/// highest macro-F1, the first on ties.
-pub fn cross_validate_windows(
+/// Cross-validates the training options once per combination of `--target-window` and
+/// `--min-df` values (the C grid inside each), windows outer, in the order given, on texts
+/// already marked ([`Labelled::texts`]).
+pub fn cross_validate_options(
     train: &TrainArgs,
     texts: &[Cow<'_, str>],
     labels: &[&str],
-) -> Result<Vec<WindowScore>> {
+) -> Result<Vec<OptionScore>> {
+    let windows: Vec<Option<usize>> = if train.target_aware() {
+        train.target_window.iter().copied().map(Some).collect()
+    } else {
+        vec![None]
+    };
     let mut out = Vec::new();
-    for &window in &train.target_window {
-        let mut config = train.config();
-        config.analyzer.target_window = Some(window);
-        let (labels, gold, cv) = config.check()?.cross_validate(texts, labels)?;
-        out.push(WindowScore {
-            window,
-            labels,
-            gold,
-            cv,
-        });
+    for &window in &windows {
+        for &min_df in &train.min_df {
+            let mut config = train.config();
+            config.analyzer.target_window = window;
+            config.tfidf.min_df = min_df;
+            let (labels, gold, cv) = config.check()?.cross_validate(texts, labels)?;
+            out.push(OptionScore {
+                window,
+                min_df,
+                labels,
+                gold,
+                cv,
+            });
+        }
     }
     Ok(out)
 }
 
 /// The index of the best of `scores` (highest macro-F1, the first on ties).
-pub fn best_window(scores: &[WindowScore]) -> usize {
+pub fn best_option(scores: &[OptionScore]) -> usize {
     let mut best = 0;
     for (i, s) in scores.iter().enumerate() {
         if s.macro_f1() > scores[best].macro_f1() {

@@ -9,7 +9,7 @@ use stancekit::metrics::Report;
 use stancekit::model::{argmax, load_model, Classifier};
 
 use super::common::{
-    best_window, cross_validate_windows, read_labelled, with_spinner, ColumnArgs, SplitArgs,
+    best_option, cross_validate_options, read_labelled, with_spinner, ColumnArgs, SplitArgs,
     TrainArgs,
 };
 
@@ -79,25 +79,29 @@ impl EvaluateCmd {
                 let model = load_model(spec)?;
                 self.score(&model, &data.texts(model.is_target_aware()), &data.labels())?
             }
-            None if self.train.target_aware() => {
+            None if self.train.target_aware() || self.train.option_grid() => {
+                let texts = data.texts(self.train.target_aware());
                 let scores = with_spinner("cross-validating", || {
-                    cross_validate_windows(&self.train, &data.texts(true), &data.labels())
+                    cross_validate_options(&self.train, &texts, &data.labels())
                 })?;
-                let best = &scores[best_window(&scores)];
+                let best = &scores[best_option(&scores)];
                 if !self.json {
                     for s in &scores {
+                        let options = s.describe(&self.train);
                         for c in &s.cv.scores {
                             writeln!(
                                 out,
-                                "target window {}, C={}: mean fold macro-F1 {:.4}",
-                                s.window, c.c, c.macro_f1
+                                "{options}, C={}: mean fold macro-F1 {:.4}",
+                                c.c, c.macro_f1
                             )?;
                         }
                     }
                     writeln!(
                         out,
-                        "{}-fold cross-validation, out-of-fold predictions at target window {}, C={}:\n",
-                        best.cv.folds, best.window, best.cv.scores[best.cv.best].c
+                        "{}-fold cross-validation, out-of-fold predictions at {}, C={}:\n",
+                        best.cv.folds,
+                        best.describe(&self.train),
+                        best.cv.scores[best.cv.best].c
                     )?;
                 }
                 Report::new(&best.labels, &best.gold, &best.cv.out_of_fold[best.cv.best])

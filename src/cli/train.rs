@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 
 use super::common::{
-    best_window, cross_validate_windows, read_labelled, with_spinner, ColumnArgs, SplitArgs,
+    best_option, cross_validate_options, read_labelled, with_spinner, ColumnArgs, SplitArgs,
     TrainArgs,
 };
 
@@ -37,22 +37,19 @@ impl TrainCmd {
         let names: Vec<&str> = data.files.iter().map(|f| f.name.as_str()).collect();
         let mut config = self.train.config();
         let (texts, labels) = (data.texts(self.train.target_aware()), data.labels());
-        if self.train.target_window.len() > 1 {
-            let scores = with_spinner("cross-validating target windows", || {
-                cross_validate_windows(&self.train, &texts, &labels)
+        if self.train.option_grid() {
+            let scores = with_spinner("cross-validating options", || {
+                cross_validate_options(&self.train, &texts, &labels)
             })
             .with_context(|| format!("cross-validating on {}", names.join(", ")))?;
-            let best = &scores[best_window(&scores)];
+            let best = &scores[best_option(&scores)];
             for s in &scores {
                 let c = s.cv.scores[s.cv.best].c;
-                writeln!(
-                    out,
-                    "target window {}: macro-F1 {:.4} at C={c}",
-                    s.window,
-                    s.macro_f1()
-                )?;
+                let options = s.describe(&self.train);
+                writeln!(out, "{options}: macro-F1 {:.4} at C={c}", s.macro_f1())?;
             }
-            config.analyzer.target_window = Some(best.window);
+            config.analyzer.target_window = best.window;
+            config.tfidf.min_df = best.min_df;
         }
         let config = config.check()?;
         let analyzed = with_spinner("analysing", || config.analyze(&texts, &labels))

@@ -206,6 +206,48 @@ fn cross_validation_reports_every_c_and_out_of_fold_scores() {
     assert!(out.contains("3-fold cross-validation"), "{out}");
 }
 
+#[test]
+fn a_min_df_grid_keeps_the_cross_validated_best_and_records_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.json");
+    let data = relations("africa.tsv");
+    let out = ok(&stance(&[
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--label-column",
+        "stance",
+        "--folds",
+        "3",
+        "--c",
+        "1",
+        "--min-df",
+        "1,4",
+        "--out",
+        model.to_str().unwrap(),
+    ]));
+    // "min_df 1: macro-F1 0.6123 at C=1", then the same for min_df 4.
+    let scores: Vec<(u64, f64)> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("min_df "))
+        .map(|l| {
+            let (n, rest) = l.split_once(": macro-F1 ").unwrap();
+            let f1 = rest.split_whitespace().next().unwrap();
+            (n.parse().unwrap(), f1.parse().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        scores.iter().map(|s| s.0).collect::<Vec<_>>(),
+        [1, 4],
+        "{out}"
+    );
+    let best = if scores[1].1 > scores[0].1 { 4 } else { 1 };
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(saved["training"]["tfidf"]["min_df"], best, "{out}");
+    assert!(out.contains(&format!("min_df {best})")), "{out}");
+}
+
 /// Option errors, beside the file catalogue of `tests/integration/bad_inputs.rs`.
 #[test]
 fn bad_options_exit_2_naming_the_option() {
