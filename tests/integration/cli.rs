@@ -204,6 +204,33 @@ fn cross_validation_reports_every_c_and_out_of_fold_scores() {
         "{out}"
     );
     assert!(out.contains("3-fold cross-validation"), "{out}");
+
+    // Several --min-df values: every combination with every C, and the one reported.
+    let out = ok(&stance(&[
+        "evaluate",
+        "--data",
+        data.to_str().unwrap(),
+        "--label-column",
+        "stance",
+        "--folds",
+        "3",
+        "--c",
+        "0.5,2",
+        "--min-df",
+        "1,3",
+    ]));
+    for line in [
+        "min_df 1, C=0.5",
+        "min_df 1, C=2",
+        "min_df 3, C=0.5",
+        "min_df 3, C=2",
+    ] {
+        assert!(
+            out.contains(&format!("{line}: mean fold macro-F1")),
+            "{out}"
+        );
+    }
+    assert!(out.contains("out-of-fold predictions at min_df "), "{out}");
 }
 
 #[test]
