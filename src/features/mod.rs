@@ -238,28 +238,39 @@ impl Columns {
     }
 
     /// The TF-IDF rows of documents `rows` of the corpus the columns were fitted on, in order,
-    /// built on rayon in blocks. Terms outside the vocabulary are ignored.
+    /// built on rayon. Terms outside the vocabulary are ignored. Each row's length is counted
+    /// first, so that the matrix is allocated once at its final size.
     pub fn matrix(&self, tfidf: &Tfidf, corpus: &Corpus, rows: &[usize]) -> CsrMatrix {
-        let parts: Vec<CsrMatrix> = rows
-            .par_chunks(4096)
-            .map(|block| {
-                let mut m = CsrMatrix::new(tfidf.n_features());
-                let mut cols = Vec::new();
-                for &r in block {
-                    cols.clear();
-                    cols.extend(
-                        corpus
-                            .doc(r)
-                            .iter()
-                            .map(|&t| self.0[t as usize])
-                            .filter(|&j| j != u32::MAX),
-                    );
-                    m.push_row(tfidf.weigh(&mut cols));
-                }
-                m
+        let columns = |r: usize, cols: &mut Vec<u32>| {
+            cols.clear();
+            cols.extend(
+                corpus
+                    .doc(r)
+                    .iter()
+                    .map(|&t| self.0[t as usize])
+                    .filter(|&j| j != u32::MAX),
+            );
+        };
+        let lengths: Vec<usize> = rows
+            .par_iter()
+            .map_with(Vec::new(), |cols, &r| {
+                columns(r, cols);
+                cols.sort_unstable();
+                cols.dedup();
+                cols.len()
             })
             .collect();
-        CsrMatrix::vstack(tfidf.n_features(), parts)
+        CsrMatrix::from_row_lengths(tfidf.n_features(), &lengths, |i, indices, values| {
+            let mut cols = Vec::new();
+            columns(rows[i], &mut cols);
+            for ((j, v), (col, x)) in indices
+                .iter_mut()
+                .zip(values.iter_mut())
+                .zip(tfidf.weigh(&mut cols))
+            {
+                (*j, *v) = (col, x as f32);
+            }
+        })
     }
 }
 

@@ -4,6 +4,8 @@
 //! stream the matrix, and TF-IDF values need no more than single precision. Every sum over them
 //! is accumulated in `f64`.
 
+use rayon::prelude::*;
+
 /// A row-major sparse matrix (CSR). Column indices within a row are strictly increasing.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CsrMatrix {
@@ -62,23 +64,52 @@ impl CsrMatrix {
         self.indptr.push(self.indices.len());
     }
 
-    /// Stacks matrices with the same number of columns, rows in order.
+    /// A matrix whose row `i` has `lengths[i]` stored values, written by `fill(i, indices,
+    /// values)` on rayon in blocks of rows. The arrays are allocated once at their final size, so
+    /// building a matrix never holds two copies of it. `fill` must write strictly increasing
+    /// columns below `n_cols`.
     ///
     /// # Panics
-    /// When the column counts differ (a bug in the caller).
-    pub fn vstack(n_cols: usize, parts: Vec<CsrMatrix>) -> CsrMatrix {
-        let mut out = CsrMatrix::new(n_cols);
-        out.indices.reserve(parts.iter().map(CsrMatrix::nnz).sum());
-        out.values.reserve(out.indices.capacity());
-        for part in parts {
-            assert_eq!(part.n_cols, n_cols, "stacked matrices differ in columns");
-            let offset = out.indices.len();
-            out.indptr
-                .extend(part.indptr[1..].iter().map(|&p| p + offset));
-            out.indices.extend_from_slice(&part.indices);
-            out.values.extend_from_slice(&part.values);
+    /// In debug builds, when `fill` breaks that rule (a bug in the caller).
+    pub fn from_row_lengths(
+        n_cols: usize,
+        lengths: &[usize],
+        fill: impl Fn(usize, &mut [u32], &mut [f32]) + Sync,
+    ) -> CsrMatrix {
+        const BLOCK: usize = 4096;
+        let mut indptr = Vec::with_capacity(lengths.len() + 1);
+        indptr.push(0);
+        for &n in lengths {
+            indptr.push(indptr[indptr.len() - 1] + n);
         }
-        out
+        let nnz = indptr[lengths.len()];
+        let mut indices = vec![0u32; nnz];
+        let mut values = vec![0f32; nnz];
+        let mut blocks = Vec::new();
+        let (mut rest_i, mut rest_v) = (indices.as_mut_slice(), values.as_mut_slice());
+        for first in (0..lengths.len()).step_by(BLOCK) {
+            let last = (first + BLOCK).min(lengths.len());
+            let (i, tail_i) = rest_i.split_at_mut(indptr[last] - indptr[first]);
+            let (v, tail_v) = rest_v.split_at_mut(indptr[last] - indptr[first]);
+            blocks.push((first..last, i, v));
+            (rest_i, rest_v) = (tail_i, tail_v);
+        }
+        blocks.into_par_iter().for_each(|(rows, i, v)| {
+            let base = indptr[rows.start];
+            for r in rows {
+                let span = indptr[r] - base..indptr[r + 1] - base;
+                let (ri, rv) = (&mut i[span.clone()], &mut v[span]);
+                fill(r, ri, rv);
+                debug_assert!(ri.windows(2).all(|w| w[0] < w[1]));
+                debug_assert!(ri.iter().all(|&j| (j as usize) < n_cols));
+            }
+        });
+        CsrMatrix {
+            n_cols,
+            indptr,
+            indices,
+            values,
+        }
     }
 
     /// Number of rows.
@@ -170,6 +201,28 @@ mod tests {
         assert_eq!(m.row(0).iter().collect::<Vec<_>>(), [(0, 1.0), (3, 2.0)]);
         assert!(m.row(1).indices.is_empty());
         assert_eq!(m.to_dense()[[2, 2]], 5.0);
+    }
+
+    #[test]
+    fn rows_filled_in_parallel_are_the_rows_pushed() {
+        let rows: Vec<Vec<(u32, f64)>> = (0..10_000u32)
+            .map(|r| {
+                (0..r % 7)
+                    .map(|k| (k * 3 + r % 3, f64::from(r + k)))
+                    .collect()
+            })
+            .collect();
+        let mut pushed = CsrMatrix::new(40);
+        for row in &rows {
+            pushed.push_row(row.iter().copied());
+        }
+        let lengths: Vec<usize> = rows.iter().map(Vec::len).collect();
+        let filled = CsrMatrix::from_row_lengths(40, &lengths, |r, indices, values| {
+            for ((i, v), &(j, x)) in indices.iter_mut().zip(values.iter_mut()).zip(&rows[r]) {
+                (*i, *v) = (j, x as f32);
+            }
+        });
+        assert_eq!(filled, pushed);
     }
 
     #[test]
