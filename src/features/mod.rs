@@ -263,11 +263,9 @@ impl Columns {
         CsrMatrix::from_row_lengths(tfidf.n_features(), &lengths, |i, indices, values| {
             let mut cols = Vec::new();
             columns(rows[i], &mut cols);
-            for ((j, v), (col, x)) in indices
-                .iter_mut()
-                .zip(values.iter_mut())
-                .zip(tfidf.weigh(&mut cols))
-            {
+            let row = tfidf.weigh(&mut cols);
+            debug_assert_eq!(row.len(), indices.len());
+            for ((j, v), (col, x)) in indices.iter_mut().zip(values.iter_mut()).zip(row) {
                 (*j, *v) = (col, x as f32);
             }
         })
