@@ -188,17 +188,22 @@ fn train_evaluate_predict_and_inspect_end_to_end() {
 #[test]
 fn cross_validation_reports_every_c_and_out_of_fold_scores() {
     let data = relations("africa.tsv");
-    let out = ok(&stance(&[
-        "evaluate",
-        "--data",
-        data.to_str().unwrap(),
-        "--label-column",
-        "stance",
-        "--folds",
-        "3",
-        "--c",
-        "0.5,2",
-    ]));
+    let data = data.to_str().unwrap();
+    let evaluate = |more: &[&str]| {
+        let common = [
+            "evaluate",
+            "--data",
+            data,
+            "--label-column",
+            "stance",
+            "--folds",
+            "3",
+            "--c",
+            "0.5,2",
+        ];
+        ok(&stance(&[&common[..], more].concat()))
+    };
+    let out = evaluate(&[]);
     assert!(
         out.contains("C=0.5: mean fold macro-F1") && out.contains("C=2: mean fold macro-F1"),
         "{out}"
@@ -206,19 +211,7 @@ fn cross_validation_reports_every_c_and_out_of_fold_scores() {
     assert!(out.contains("3-fold cross-validation"), "{out}");
 
     // Several --min-df values: every combination with every C, and the one reported.
-    let out = ok(&stance(&[
-        "evaluate",
-        "--data",
-        data.to_str().unwrap(),
-        "--label-column",
-        "stance",
-        "--folds",
-        "3",
-        "--c",
-        "0.5,2",
-        "--min-df",
-        "1,3",
-    ]));
+    let out = evaluate(&["--min-df", "1,3"]);
     for line in [
         "min_df 1, C=0.5",
         "min_df 1, C=2",
