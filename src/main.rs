@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 /// mimalloc instead of the system allocator: analysis allocates and frees many small buffers
-/// on every thread, and `stance predict` on a million rows took 15% less CPU with it (user time
-/// 10.8-11.8 s against 8.9-10.1 s, two runs each).
+/// on every thread, and `stance predict` on a million rows takes less CPU with it (measured in
+/// docs/performance.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -11,10 +11,9 @@
 //! same ids instead of analysing again.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
-use super::ngrams::{pack, repack, unpack, MAX_WORDS};
-use crate::text::Analyzer;
+use super::ngrams::{id_of, pack, repack, unpack, word_id, Ids, MAX_WORDS};
+use crate::text::{join_words, Analyzer};
 
 /// Documents as ids into a table of distinct terms, each term a [`pack`]ed run of word ids.
 #[derive(Debug, Clone, Default)]
@@ -91,12 +90,8 @@ impl Corpus {
     /// The term with id `id`: its words joined by single spaces.
     pub fn term(&self, id: u32) -> String {
         let mut term = String::new();
-        for (i, word) in unpack(self.terms[id as usize]).enumerate() {
-            if i > 0 {
-                term.push(' ');
-            }
-            term.push_str(&self.words[word as usize]);
-        }
+        let words = unpack(self.terms[id as usize]).map(|w| &*self.words[w as usize]);
+        join_words(&mut term, words);
         term
     }
 
@@ -106,9 +101,6 @@ impl Corpus {
         &self.ids[start..self.ends[i]]
     }
 }
-
-/// Distinct keys numbered in first-seen order.
-type Ids<K> = FxHashMap<K, u32>;
 
 /// The keys of an [`Ids`] table, each at its id.
 trait KeysById<K> {
@@ -125,12 +117,6 @@ impl<K: Default + Clone> KeysById<K> for Ids<K> {
     }
 }
 
-/// The id of `key` in `table`, numbering it next when it is new.
-fn id_of<K: std::hash::Hash + Eq>(table: &mut Ids<K>, key: K) -> u32 {
-    let next = table.len() as u32;
-    *table.entry(key).or_insert(next)
-}
-
 /// A term table being built: words and terms (packed word ids), each numbered as first seen.
 #[derive(Default)]
 struct Table {
@@ -141,10 +127,7 @@ struct Table {
 impl Table {
     /// The id of `word`, numbered next when new; looked up before a key is allocated.
     fn word(&mut self, word: &str) -> u32 {
-        match self.words.get(word) {
-            Some(&id) => id,
-            None => id_of(&mut self.words, word.into()),
-        }
+        word_id(&mut self.words, word)
     }
 
     /// The term id of the n-gram of word ids `ids`.

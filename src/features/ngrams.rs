@@ -14,6 +14,24 @@ pub const MAX_WORDS: usize = 4;
 /// The id of a word found in no term of the vocabulary: no n-gram holding it has a column.
 pub const NO_WORD: u32 = u32::MAX;
 
+/// Distinct keys numbered in first-seen order.
+pub(crate) type Ids<K> = FxHashMap<K, u32>;
+
+/// The id of `key` in `table`, numbering it next when it is new.
+pub(crate) fn id_of<K: std::hash::Hash + Eq>(table: &mut Ids<K>, key: K) -> u32 {
+    let next = table.len() as u32;
+    *table.entry(key).or_insert(next)
+}
+
+/// The id of `word` in `table`, numbering it next when it is new; looked up before a key is
+/// allocated.
+pub(crate) fn word_id(table: &mut Ids<Box<str>>, word: &str) -> u32 {
+    match table.get(word) {
+        Some(&id) => id,
+        None => id_of(table, word.into()),
+    }
+}
+
 /// The vocabulary's terms by the ids of their words.
 ///
 /// Unigrams are an array indexed by word id and bigrams a table of 8-byte keys: most terms are
@@ -21,7 +39,7 @@ pub const NO_WORD: u32 = u32::MAX;
 /// bound by cache misses). Longer n-grams use the full 16-byte key.
 #[derive(Debug, Clone)]
 pub struct NgramIndex {
-    words: FxHashMap<Box<str>, u32>,
+    words: Ids<Box<str>>,
     /// The column of each word id as a term by itself, or [`NO_WORD`].
     unigrams: Vec<u32>,
     bigrams: FxHashMap<u64, u32>,
@@ -46,16 +64,9 @@ impl NgramIndex {
                 if word.is_empty() {
                     return None;
                 }
-                let next = index.words.len() as u32;
-                ids.push(match index.words.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        index.words.insert(word.into(), next);
-                        index.unigrams.push(NO_WORD);
-                        next
-                    }
-                });
+                ids.push(word_id(&mut index.words, word));
             }
+            index.unigrams.resize(index.words.len(), NO_WORD);
             let key = pack(&ids)?;
             match ids[..] {
                 [id] => index.unigrams[id as usize] = j as u32,

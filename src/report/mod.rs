@@ -158,7 +158,8 @@ pub struct ClauseReport {
     pub stance: Scored,
     /// `P(warm) − P(tense)`.
     pub score: f64,
-    /// With a target-aware stance model: the stance toward each actor the clause names.
+    /// With a target-aware stance model: the stance toward each actor the clause names (and the
+    /// sentiment toward it, as in [`SentenceReport::toward`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub toward: Vec<Toward>,
 }

@@ -167,6 +167,17 @@ pub const RIGHT_PREFIX: &str = "R:";
 /// Prefix of the copies of n-grams within a target's clause.
 pub const CLAUSE_PREFIX: &str = "C:";
 
+/// `words` joined by single spaces into `out` (cleared first): a term's text.
+pub(crate) fn join_words<'a>(out: &mut String, words: impl IntoIterator<Item = &'a str>) {
+    out.clear();
+    for (n, word) in words.into_iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+}
+
 /// Which marked copy of an n-gram a target-aware analyzer emits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -432,13 +443,7 @@ impl Analyzer {
             },
             |ids| {
                 let words = words.borrow();
-                term.clear();
-                for (n, &id) in ids.iter().enumerate() {
-                    if n > 0 {
-                        term.push(' ');
-                    }
-                    term.push_str(&words[id as usize]);
-                }
+                join_words(&mut term, ids.iter().map(|&id| words[id as usize].as_str()));
                 f(&term);
             },
         );
