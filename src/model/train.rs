@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::lbfgs;
 use super::linear::LinearModel;
 use crate::error::{Error, Result};
-use crate::features::CsrMatrix;
+use crate::features::{CsrMatrix, SparseRow};
 
 /// How far a warm start must bring the largest gradient component down, as a fraction of its
 /// value at the start. The optimum for the previous C of a grid can already pass the absolute
@@ -311,10 +311,27 @@ impl Objective<'_> {
     /// columns (over `xt`): the gradient `C · Xᵀ·R + W`, written in order, summed in `f64`.
     /// Partial sums are added in block order, so the result does not depend on the number of
     /// threads.
+    ///
+    /// The inner loops are compiled for each label count from 2 to 6, with the sums kept in
+    /// registers, and once for any count read at run time; the sums are the same either way. The
+    /// softmax takes one `exp` per label and one `ln` per row.
     fn scaled_loss_grad(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
+        match self.k {
+            2 => self.scaled_loss_grad_k::<2>(theta, grad),
+            3 => self.scaled_loss_grad_k::<3>(theta, grad),
+            4 => self.scaled_loss_grad_k::<4>(theta, grad),
+            5 => self.scaled_loss_grad_k::<5>(theta, grad),
+            6 => self.scaled_loss_grad_k::<6>(theta, grad),
+            _ => self.scaled_loss_grad_k::<0>(theta, grad),
+        }
+    }
+
+    /// [`Self::scaled_loss_grad`] with `K` labels, or any number when `K` is 0.
+    fn scaled_loss_grad_k<const K: usize>(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
         const ROWS: usize = 1024;
         const COLS: usize = 4096;
         let (d, k, xt) = (self.x.n_cols(), self.k, &self.xt);
+        debug_assert!(K == 0 || K == k);
         let (w, b) = theta.split_at(d * k);
         let (gw, gb) = grad.split_at_mut(d * k);
         let mut residuals = vec![0f32; self.x.n_rows() * k];
@@ -328,18 +345,16 @@ impl Objective<'_> {
                 for (r, out) in chunk.chunks_exact_mut(k).enumerate() {
                     let i = block * ROWS + r;
                     scores.copy_from_slice(b);
-                    for (j, v) in self.x.row(i).iter() {
-                        for (o, wjk) in scores.iter_mut().zip(&w[j * k..(j + 1) * k]) {
-                            *o += v * wjk;
-                        }
-                    }
+                    add_product::<K>(&mut scores, self.x.row(i), w);
                     let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                    let lse = max + scores.iter().map(|s| (s - max).exp()).sum::<f64>().ln();
                     let label = self.y[i];
                     let sw = self.label_weights[label];
-                    loss += sw * (lse - scores[label]);
+                    let margin = max - scores[label];
+                    scores.iter_mut().for_each(|s| *s = (*s - max).exp());
+                    let sum: f64 = scores.iter().sum();
+                    loss += sw * (margin + sum.ln());
                     for (kk, (o, s)) in out.iter_mut().zip(&scores).enumerate() {
-                        let res = sw * ((s - lse).exp() - if kk == label { 1.0 } else { 0.0 });
+                        let res = sw * (s / sum - if kk == label { 1.0 } else { 0.0 });
                         gb_part[kk] += res;
                         *o = res as f32;
                     }
@@ -365,11 +380,7 @@ impl Objective<'_> {
                 for (r, gj) in chunk.chunks_exact_mut(k).enumerate() {
                     let j = block * COLS + r;
                     gj.fill(0.0);
-                    for (i, v) in xt.row(j).iter() {
-                        for (g, &res) in gj.iter_mut().zip(&residuals[i * k..(i + 1) * k]) {
-                            *g += v * f64::from(res);
-                        }
-                    }
+                    add_product::<K>(gj, xt.row(j), &residuals);
                     for (g, wjk) in gj.iter_mut().zip(&w[j * k..(j + 1) * k]) {
                         penalty += wjk * wjk;
                         *g = (self.c * *g + wjk) * scale;
@@ -469,6 +480,33 @@ impl Gradient for Cached<'_, '_> {
     }
 }
 
+/// Adds `Σ v · m[j]` over the row's `(j, v)` to `out`, where `m[j]` is the `j`-th run of
+/// `out.len()` values of `m` (weights or residuals); the sums run in the row's order either way.
+/// With `K > 0` (and `out.len() == K`) the sums stay in registers.
+#[inline(always)]
+fn add_product<const K: usize>(out: &mut [f64], row: SparseRow<'_>, m: &[impl Copy + Into<f64>]) {
+    if K == 0 {
+        let k = out.len();
+        for (j, v) in row.iter() {
+            for (o, &mj) in out.iter_mut().zip(&m[j * k..(j + 1) * k]) {
+                *o += v * mj.into();
+            }
+        }
+        return;
+    }
+    let mut acc = [0.0; K];
+    acc.copy_from_slice(out);
+    for (&j, &v) in row.indices.iter().zip(row.values) {
+        let start = j as usize * K;
+        let mj = &m[start..start + K];
+        let v = f64::from(v);
+        for c in 0..K {
+            acc[c] += v * mj[c].into();
+        }
+    }
+    out.copy_from_slice(&acc);
+}
+
 fn norm(v: &[f64]) -> f64 {
     v.iter().map(|x| x * x).sum::<f64>().sqrt()
 }
@@ -495,6 +533,25 @@ mod tests {
             x.push_row(r);
         }
         (x, vec![0, 0, 1, 1, 2, 2])
+    }
+
+    #[test]
+    fn loss_and_gradient_are_the_same_whether_the_label_count_is_compiled_in_or_not() {
+        let (x, y) = toy();
+        let objective = Objective {
+            x: &x,
+            xt: x.transpose(),
+            y: &y,
+            k: 3,
+            c: 2.0,
+            label_weights: vec![1.0, 0.5, 2.0],
+        };
+        let theta: Vec<f64> = (0..15).map(|i| (i as f64 * 0.61).cos()).collect();
+        let (mut compiled, mut any) = (vec![0.0; 15], vec![0.0; 15]);
+        let loss_compiled = objective.scaled_loss_grad_k::<3>(&theta, &mut compiled);
+        let loss_any = objective.scaled_loss_grad_k::<0>(&theta, &mut any);
+        assert_eq!(loss_compiled.to_bits(), loss_any.to_bits());
+        assert_eq!(compiled, any);
     }
 
     #[test]
