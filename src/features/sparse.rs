@@ -146,26 +146,60 @@ impl CsrMatrix {
 
     /// The transpose, also in CSR form (that is, this matrix in compressed sparse columns).
     /// Row indices within each column come out increasing.
+    ///
+    /// Filled in parallel: the columns are cut into ranges of about equal stored values, and
+    /// each range's part of the output is filled by one task reading every row's entries in
+    /// that range (found by binary search, the columns of a row being sorted). The result does
+    /// not depend on the number of threads.
     pub fn transpose(&self) -> CsrMatrix {
-        let mut counts = vec![0usize; self.n_cols + 1];
+        let mut indptr = vec![0usize; self.n_cols + 1];
         for &j in &self.indices {
-            counts[j as usize + 1] += 1;
+            indptr[j as usize + 1] += 1;
         }
         for j in 0..self.n_cols {
-            counts[j + 1] += counts[j];
+            indptr[j + 1] += indptr[j];
         }
-        let indptr = counts.clone();
-        let mut next = counts;
-        let mut indices = vec![0u32; self.nnz()];
-        let mut values = vec![0f32; self.nnz()];
-        for (i, row) in self.rows().enumerate() {
-            for (&j, &v) in row.indices.iter().zip(row.values) {
-                let at = next[j as usize];
-                indices[at] = i as u32;
-                values[at] = v;
-                next[j as usize] += 1;
+        let nnz = self.nnz();
+        let parts = 2 * rayon::current_num_threads().max(1);
+        let mut bounds = vec![0];
+        for p in 1..parts {
+            let j = indptr
+                .partition_point(|&c| c < nnz * p / parts)
+                .min(self.n_cols);
+            if j > *bounds.last().expect("starts with 0") {
+                bounds.push(j);
             }
         }
+        if *bounds.last().expect("starts with 0") < self.n_cols {
+            bounds.push(self.n_cols);
+        }
+        let mut indices = vec![0u32; nnz];
+        let mut values = vec![0f32; nnz];
+        let mut ranges = Vec::with_capacity(bounds.len());
+        let (mut rest_indices, mut rest_values) = (&mut indices[..], &mut values[..]);
+        for range in bounds.windows(2) {
+            let len = indptr[range[1]] - indptr[range[0]];
+            let (part_indices, tail_indices) = rest_indices.split_at_mut(len);
+            let (part_values, tail_values) = rest_values.split_at_mut(len);
+            ranges.push((range[0], range[1], part_indices, part_values));
+            (rest_indices, rest_values) = (tail_indices, tail_values);
+        }
+        ranges
+            .into_par_iter()
+            .for_each(|(first, end, part_indices, part_values)| {
+                let base = indptr[first];
+                let mut next: Vec<usize> = indptr[first..end].iter().map(|&c| c - base).collect();
+                for (i, row) in self.rows().enumerate() {
+                    let from = row.indices.partition_point(|&j| (j as usize) < first);
+                    let to = row.indices.partition_point(|&j| (j as usize) < end);
+                    for (&j, &v) in row.indices[from..to].iter().zip(&row.values[from..to]) {
+                        let at = &mut next[j as usize - first];
+                        part_indices[*at] = i as u32;
+                        part_values[*at] = v;
+                        *at += 1;
+                    }
+                }
+            });
         CsrMatrix {
             n_cols: self.n_rows(),
             indptr,
@@ -233,6 +267,26 @@ mod tests {
         let t = m.transpose();
         assert_eq!((t.n_rows(), t.n_cols()), (3, 2));
         assert_eq!(t.to_dense(), m.to_dense().t());
+        assert_eq!(t.transpose(), m);
+    }
+
+    #[test]
+    fn transpose_filled_in_column_ranges_is_the_dense_transpose() {
+        // Enough columns and stored values for every range of the parallel fill to be used,
+        // some columns empty, some rows empty.
+        let mut m = CsrMatrix::new(500);
+        for r in 0..3_000u32 {
+            let row: Vec<(u32, f64)> = (0..r % 11)
+                .map(|k| ((r * 7 + k * 61) % 499, f64::from(r * 13 + k)))
+                .collect::<std::collections::BTreeMap<_, _>>()
+                .into_iter()
+                .collect();
+            m.push_row(row);
+        }
+        let t = m.transpose();
+        assert_eq!((t.n_rows(), t.n_cols(), t.nnz()), (500, 3_000, m.nnz()));
+        assert_eq!(t.to_dense(), m.to_dense().t());
+        assert!(t.row(499).indices.is_empty());
         assert_eq!(t.transpose(), m);
     }
 }
