@@ -440,7 +440,12 @@ impl Tfidf {
         }
         let mut norm = 0.0;
         for (j, v) in &mut row {
-            let tf = if self.sublinear_tf { 1.0 + v.ln() } else { *v };
+            // Most terms occur once in a sentence, and ln 1 = 0 exactly: skip the logarithm.
+            let tf = if self.sublinear_tf && *v > 1.0 {
+                1.0 + v.ln()
+            } else {
+                *v
+            };
             *v = tf * self.idf[*j as usize];
             norm += *v * *v;
         }

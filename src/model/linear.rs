@@ -82,10 +82,14 @@ impl LinearModel {
     /// (length `n_labels`).
     pub fn scores_into(&self, row: impl IntoIterator<Item = (usize, f64)>, out: &mut [f64]) {
         out.copy_from_slice(&self.intercepts);
-        for (j, v) in row {
-            for (o, w) in out.iter_mut().zip(self.feature_weights(j)) {
-                *o += v * w;
-            }
+        let w = &self.weights;
+        match self.n_labels {
+            2 => add_product::<2>(out, row, w),
+            3 => add_product::<3>(out, row, w),
+            4 => add_product::<4>(out, row, w),
+            5 => add_product::<5>(out, row, w),
+            6 => add_product::<6>(out, row, w),
+            _ => add_product::<0>(out, row, w),
         }
     }
 
@@ -106,6 +110,36 @@ impl LinearModel {
         let mean = w.iter().sum::<f64>() / w.len() as f64;
         v * (w[k] - mean)
     }
+}
+
+/// Adds `Σ v · m[j]` over the row's `(j, v)` to `out`, where `m[j]` is the `j`-th run of
+/// `out.len()` values of `m` (weights, or the trainer's residuals); the sums run in the row's
+/// order. Compiled for a label count `K > 0` (with `out.len() == K`), the sums stay in
+/// registers instead of going through memory once per value; `K = 0` reads the count from `out`.
+#[inline(always)]
+pub(super) fn add_product<const K: usize>(
+    out: &mut [f64],
+    row: impl IntoIterator<Item = (usize, f64)>,
+    m: &[impl Copy + Into<f64>],
+) {
+    if K == 0 {
+        let k = out.len();
+        for (j, v) in row {
+            for (o, &mj) in out.iter_mut().zip(&m[j * k..(j + 1) * k]) {
+                *o += v * mj.into();
+            }
+        }
+        return;
+    }
+    let mut acc = [0.0; K];
+    acc.copy_from_slice(out);
+    for (j, v) in row {
+        let mj = &m[j * K..(j + 1) * K];
+        for c in 0..K {
+            acc[c] += v * mj[c].into();
+        }
+    }
+    out.copy_from_slice(&acc);
 }
 
 /// Replaces scores by their softmax, computed stably (max subtracted first).

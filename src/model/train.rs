@@ -25,9 +25,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::lbfgs;
-use super::linear::LinearModel;
+use super::linear::{add_product, LinearModel};
 use crate::error::{Error, Result};
-use crate::features::{CsrMatrix, SparseRow};
+use crate::features::CsrMatrix;
 
 /// How far a warm start must bring the largest gradient component down, as a fraction of its
 /// value at the start. The optimum for the previous C of a grid can already pass the absolute
@@ -345,7 +345,7 @@ impl Objective<'_> {
                 for (r, out) in chunk.chunks_exact_mut(k).enumerate() {
                     let i = block * ROWS + r;
                     scores.copy_from_slice(b);
-                    add_product::<K>(&mut scores, self.x.row(i), w);
+                    add_product::<K>(&mut scores, self.x.row(i).iter(), w);
                     let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                     let label = self.y[i];
                     let sw = self.label_weights[label];
@@ -380,7 +380,7 @@ impl Objective<'_> {
                 for (r, gj) in chunk.chunks_exact_mut(k).enumerate() {
                     let j = block * COLS + r;
                     gj.fill(0.0);
-                    add_product::<K>(gj, xt.row(j), &residuals);
+                    add_product::<K>(gj, xt.row(j).iter(), &residuals);
                     for (g, wjk) in gj.iter_mut().zip(&w[j * k..(j + 1) * k]) {
                         penalty += wjk * wjk;
                         *g = (self.c * *g + wjk) * scale;
@@ -478,33 +478,6 @@ impl Gradient for Cached<'_, '_> {
     ) -> std::result::Result<Array1<f64>, argmin::core::Error> {
         Ok(self.eval(theta).1)
     }
-}
-
-/// Adds `Σ v · m[j]` over the row's `(j, v)` to `out`, where `m[j]` is the `j`-th run of
-/// `out.len()` values of `m` (weights or residuals); the sums run in the row's order either way.
-/// With `K > 0` (and `out.len() == K`) the sums stay in registers.
-#[inline(always)]
-fn add_product<const K: usize>(out: &mut [f64], row: SparseRow<'_>, m: &[impl Copy + Into<f64>]) {
-    if K == 0 {
-        let k = out.len();
-        for (j, v) in row.iter() {
-            for (o, &mj) in out.iter_mut().zip(&m[j * k..(j + 1) * k]) {
-                *o += v * mj.into();
-            }
-        }
-        return;
-    }
-    let mut acc = [0.0; K];
-    acc.copy_from_slice(out);
-    for (&j, &v) in row.indices.iter().zip(row.values) {
-        let start = j as usize * K;
-        let mj = &m[start..start + K];
-        let v = f64::from(v);
-        for c in 0..K {
-            acc[c] += v * mj[c].into();
-        }
-    }
-    out.copy_from_slice(&acc);
 }
 
 fn norm(v: &[f64]) -> f64 {
