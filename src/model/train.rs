@@ -14,6 +14,7 @@
 //! practical for small problems.
 
 use std::cell::RefCell;
+use std::sync::Mutex;
 
 use argmin::core::{CostFunction, Executor, Gradient, State, TerminationReason};
 use argmin::solver::linesearch::MoreThuenteLineSearch;
@@ -195,6 +196,7 @@ impl CheckedTrainParams {
             k: n_labels,
             c: self.0.c,
             label_weights: sample_weights,
+            residuals: Mutex::default(),
         };
         let (d, k) = (x.n_cols(), n_labels);
         let mut init = vec![0.0; d * k + k];
@@ -296,6 +298,9 @@ struct Objective<'a> {
     c: f64,
     /// Weight of a row of each label.
     label_weights: Vec<f64>,
+    /// The residuals' buffer (`n × k`), kept from one evaluation to the next: allocated afresh
+    /// each time, its pages were zeroed by the kernel on every evaluation.
+    residuals: Mutex<Vec<f32>>,
 }
 
 impl Objective<'_> {
@@ -334,7 +339,9 @@ impl Objective<'_> {
         debug_assert!(K == 0 || K == k);
         let (w, b) = theta.split_at(d * k);
         let (gw, gb) = grad.split_at_mut(d * k);
-        let mut residuals = vec![0f32; self.x.n_rows() * k];
+        // Every residual is written by the row pass, so a kept buffer needs no clearing.
+        let mut residuals = std::mem::take(&mut *self.residuals.lock().expect("not poisoned"));
+        residuals.resize(self.x.n_rows() * k, 0.0);
         let partials: Vec<(f64, Vec<f64>)> = residuals
             .par_chunks_mut(ROWS * k)
             .enumerate()
@@ -389,6 +396,7 @@ impl Objective<'_> {
                 penalty
             })
             .collect();
+        *self.residuals.lock().expect("not poisoned") = residuals;
         (self.c * loss + 0.5 * penalties.iter().sum::<f64>()) * scale
     }
 
@@ -518,6 +526,7 @@ mod tests {
             k: 3,
             c: 2.0,
             label_weights: vec![1.0, 0.5, 2.0],
+            residuals: Mutex::default(),
         };
         let theta: Vec<f64> = (0..15).map(|i| (i as f64 * 0.61).cos()).collect();
         let (mut compiled, mut any) = (vec![0.0; 15], vec![0.0; 15]);
@@ -537,6 +546,7 @@ mod tests {
             k: 3,
             c: 2.0,
             label_weights: vec![1.0, 0.5, 2.0],
+            residuals: Mutex::default(),
         };
         let theta: Vec<f64> = (0..15).map(|i| (i as f64 * 0.37).sin()).collect();
         let mut grad = vec![0.0; 15];
