@@ -516,18 +516,23 @@ mod tests {
         (x, vec![0, 0, 1, 1, 2, 2])
     }
 
-    #[test]
-    fn loss_and_gradient_are_the_same_whether_the_label_count_is_compiled_in_or_not() {
-        let (x, y) = toy();
-        let objective = Objective {
-            x: &x,
+    /// The toy's objective with C = 2 and unequal label weights.
+    fn toy_objective<'a>(x: &'a CsrMatrix, y: &'a [usize]) -> Objective<'a> {
+        Objective {
+            x,
             xt: x.transpose(),
-            y: &y,
+            y,
             k: 3,
             c: 2.0,
             label_weights: vec![1.0, 0.5, 2.0],
             residuals: Mutex::default(),
-        };
+        }
+    }
+
+    #[test]
+    fn loss_and_gradient_are_the_same_whether_the_label_count_is_compiled_in_or_not() {
+        let (x, y) = toy();
+        let objective = toy_objective(&x, &y);
         let theta: Vec<f64> = (0..15).map(|i| (i as f64 * 0.61).cos()).collect();
         let (mut compiled, mut any) = (vec![0.0; 15], vec![0.0; 15]);
         let loss_compiled = objective.scaled_loss_grad_k::<3>(&theta, &mut compiled);
@@ -539,15 +544,7 @@ mod tests {
     #[test]
     fn gradient_matches_finite_differences() {
         let (x, y) = toy();
-        let objective = Objective {
-            x: &x,
-            xt: x.transpose(),
-            y: &y,
-            k: 3,
-            c: 2.0,
-            label_weights: vec![1.0, 0.5, 2.0],
-            residuals: Mutex::default(),
-        };
+        let objective = toy_objective(&x, &y);
         let theta: Vec<f64> = (0..15).map(|i| (i as f64 * 0.37).sin()).collect();
         let mut grad = vec![0.0; 15];
         objective.scaled_loss_grad(&theta, &mut grad);
