@@ -4,6 +4,8 @@
 //! stream the matrix, and TF-IDF values need no more than single precision. Every sum over them
 //! is accumulated in `f64`.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 /// A row-major sparse matrix (CSR). Column indices within a row are strictly increasing.
@@ -85,15 +87,11 @@ impl CsrMatrix {
         let nnz = indptr[lengths.len()];
         let mut indices = vec![0u32; nnz];
         let mut values = vec![0f32; nnz];
-        let mut blocks = Vec::new();
-        let (mut rest_i, mut rest_v) = (indices.as_mut_slice(), values.as_mut_slice());
-        for first in (0..lengths.len()).step_by(BLOCK) {
-            let last = (first + BLOCK).min(lengths.len());
-            let (i, tail_i) = rest_i.split_at_mut(indptr[last] - indptr[first]);
-            let (v, tail_v) = rest_v.split_at_mut(indptr[last] - indptr[first]);
-            blocks.push((first..last, i, v));
-            (rest_i, rest_v) = (tail_i, tail_v);
-        }
+        let bounds: Vec<usize> = (0..lengths.len())
+            .step_by(BLOCK)
+            .chain([lengths.len()])
+            .collect();
+        let blocks = split_at_rows(&indptr, &bounds, &mut indices, &mut values);
         blocks.into_par_iter().for_each(|(rows, i, v)| {
             let base = indptr[rows.start];
             for r in rows {
@@ -175,18 +173,10 @@ impl CsrMatrix {
         }
         let mut indices = vec![0u32; nnz];
         let mut values = vec![0f32; nnz];
-        let mut ranges = Vec::with_capacity(bounds.len());
-        let (mut rest_indices, mut rest_values) = (&mut indices[..], &mut values[..]);
-        for range in bounds.windows(2) {
-            let len = indptr[range[1]] - indptr[range[0]];
-            let (part_indices, tail_indices) = rest_indices.split_at_mut(len);
-            let (part_values, tail_values) = rest_values.split_at_mut(len);
-            ranges.push((range[0], range[1], part_indices, part_values));
-            (rest_indices, rest_values) = (tail_indices, tail_values);
-        }
-        ranges
+        split_at_rows(&indptr, &bounds, &mut indices, &mut values)
             .into_par_iter()
-            .for_each(|(first, end, part_indices, part_values)| {
+            .for_each(|(columns, part_indices, part_values)| {
+                let (first, end) = (columns.start, columns.end);
                 let base = indptr[first];
                 let mut next: Vec<usize> = indptr[first..end].iter().map(|&c| c - base).collect();
                 for (i, row) in self.rows().enumerate() {
@@ -218,6 +208,26 @@ impl CsrMatrix {
         }
         dense
     }
+}
+
+/// `indices` and `values` of a matrix with row pointers `indptr`, cut into one disjoint piece
+/// per range of rows `bounds[k]..bounds[k + 1]` (`bounds` increasing, from 0 to the last row),
+/// for filling the pieces in parallel.
+fn split_at_rows<'a>(
+    indptr: &[usize],
+    bounds: &[usize],
+    mut indices: &'a mut [u32],
+    mut values: &'a mut [f32],
+) -> Vec<(Range<usize>, &'a mut [u32], &'a mut [f32])> {
+    let mut pieces = Vec::with_capacity(bounds.len());
+    for range in bounds.windows(2) {
+        let len = indptr[range[1]] - indptr[range[0]];
+        let (piece_indices, rest_indices) = std::mem::take(&mut indices).split_at_mut(len);
+        let (piece_values, rest_values) = std::mem::take(&mut values).split_at_mut(len);
+        pieces.push((range[0]..range[1], piece_indices, piece_values));
+        (indices, values) = (rest_indices, rest_values);
+    }
+    pieces
 }
 
 #[cfg(test)]

@@ -524,10 +524,14 @@ impl<'a> Scorer<'a> {
                 };
                 self.toward_by_clause(&mut toward, &clauses);
                 let view = Self::view(self.stance, sentence, span.start, &found_mentions);
-                let sentiment = self.scored(
-                    self.sentiment,
-                    &Self::view(self.sentiment, sentence, span.start, &found_mentions),
-                );
+                // Both models read the same view when both are target-aware or neither is.
+                let sentiment = if self.sentiment.is_target_aware() == self.stance.is_target_aware()
+                {
+                    self.scored(self.sentiment, &view)
+                } else {
+                    let own = Self::view(self.sentiment, sentence, span.start, &found_mentions);
+                    self.scored(self.sentiment, &own)
+                };
                 let stance = if clauses.is_empty() {
                     self.scored(self.stance, &view)
                 } else {
