@@ -13,7 +13,7 @@
 use rayon::prelude::*;
 
 use super::ngrams::{id_of, pack, repack, unpack, word_id, Ids, MAX_WORDS};
-use crate::text::{join_words, Analyzer};
+use crate::text::{join_words, Analyzer, IdSpace};
 
 /// Documents as ids into a table of distinct terms, each term a [`pack`]ed run of word ids.
 #[derive(Debug, Clone, Default)]
@@ -118,10 +118,21 @@ impl<K: Default + Clone> KeysById<K> for Ids<K> {
 }
 
 /// A term table being built: words and terms (packed word ids), each numbered as first seen.
-#[derive(Default)]
 struct Table {
+    /// Names this table's numbering of words, so that analysis can remember each word's id.
+    space: IdSpace,
     words: Ids<Box<str>>,
     terms: Ids<u128>,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            space: IdSpace::new(),
+            words: Ids::default(),
+            terms: Ids::default(),
+        }
+    }
 }
 
 impl Table {
@@ -152,9 +163,11 @@ fn analyze_block<S: AsRef<str>>(analyzer: &Analyzer, texts: &[S]) -> Block {
     for text in texts {
         let text = text.as_ref();
         if by_words {
+            let space = table.space;
             let table = std::cell::RefCell::new(&mut table);
             analyzer.for_each_ngram(
                 text,
+                Some(space),
                 |word| table.borrow_mut().word(word),
                 |gram| ids.push(table.borrow_mut().ngram(gram)),
             );

@@ -8,6 +8,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::text::IdSpace;
+
 /// The most words a packed n-gram key holds: one 32-bit lane each.
 pub const MAX_WORDS: usize = 4;
 
@@ -39,6 +41,8 @@ pub(crate) fn word_id(table: &mut Ids<Box<str>>, word: &str) -> u32 {
 /// bound by cache misses). Longer n-grams use the full 16-byte key.
 #[derive(Debug, Clone)]
 pub struct NgramIndex {
+    /// Names this numbering of words, so that analysis can remember each word's id.
+    space: IdSpace,
     words: Ids<Box<str>>,
     /// The column of each word id as a term by itself, or [`NO_WORD`].
     unigrams: Vec<u32>,
@@ -52,6 +56,7 @@ impl NgramIndex {
     /// an empty word: such a vocabulary is looked up by strings.
     pub fn new(vocabulary: &[String]) -> Option<NgramIndex> {
         let mut index = NgramIndex {
+            space: IdSpace::new(),
             words: FxHashMap::default(),
             unigrams: Vec::new(),
             bigrams: FxHashMap::default(),
@@ -75,6 +80,11 @@ impl NgramIndex {
             }
         }
         Some(index)
+    }
+
+    /// The space of the ids [`NgramIndex::word`] gives.
+    pub fn space(&self) -> IdSpace {
+        self.space
     }
 
     /// The id of `word`, or [`NO_WORD`] when no term of the vocabulary holds it.

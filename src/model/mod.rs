@@ -368,6 +368,7 @@ impl Classifier {
         match &self.ngrams {
             Some(index) => self.analyzer.for_each_ngram(
                 text,
+                Some(index.space()),
                 |word| index.word(word),
                 |ids| cols.extend(index.column(ids)),
             ),

@@ -21,6 +21,7 @@ mod sentences;
 mod stopwords;
 mod tokenize;
 mod wordbound;
+mod words;
 
 use std::ops::Range;
 
@@ -34,6 +35,8 @@ pub use stopwords::is_english_stopword;
 pub use tokenize::{tokenize, Piece, NUMBER_TOKEN};
 use tokenize::{tokenize_each, PieceRef};
 pub(crate) use wordbound::for_each_word_bound;
+use words::{with_word, WordInfo};
+pub use words::{IdSpace, STEM_CACHE_WORDS};
 
 /// Words that open a negation scope. They are never removed as stopwords.
 pub const NEGATORS: &[&str] = &[
@@ -282,57 +285,6 @@ impl AnalyzerConfig {
     }
 }
 
-/// What the analyzer needs of one word, worked out once per distinct word and thread.
-struct WordInfo {
-    /// The English Snowball stem ([`NUMBER_TOKEN`] is its own stem).
-    stem: Box<str>,
-    /// The lowercase word is one of [`NEGATORS`].
-    negator: bool,
-    /// The lowercase word is one of [`SCOPE_ENDERS`].
-    scope_ender: bool,
-    /// The lowercase word is an English stopword.
-    stopword: bool,
-}
-
-/// Hands `f` the [`WordInfo`] of `word`, remembered per thread: news text repeats its words, the
-/// Snowball stemmer is the analyzer's most expensive step, and one lookup replaces the several
-/// word-list comparisons each token would otherwise make. The memory holds at most
-/// [`STEM_CACHE_WORDS`] words and starts afresh when full.
-fn with_word<R>(word: &str, f: impl FnOnce(&WordInfo) -> R) -> R {
-    use std::cell::RefCell;
-    thread_local! {
-        static CACHE: RefCell<(rust_stemmers::Stemmer, rustc_hash::FxHashMap<Box<str>, WordInfo>)> =
-            RefCell::new((
-                rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-                rustc_hash::FxHashMap::default(),
-            ));
-    }
-    CACHE.with(|cache| {
-        let (stemmer, words) = &mut *cache.borrow_mut();
-        if let Some(info) = words.get(word) {
-            return f(info);
-        }
-        let lower = word.to_lowercase();
-        let info = WordInfo {
-            stem: if word == NUMBER_TOKEN {
-                word.into()
-            } else {
-                stemmer.stem(word).into()
-            },
-            negator: is_negator(&lower),
-            scope_ender: is_scope_ender(&lower),
-            stopword: is_english_stopword(&lower),
-        };
-        if words.len() >= STEM_CACHE_WORDS {
-            words.clear();
-        }
-        f(words.entry(word.into()).or_insert(info))
-    })
-}
-
-/// The most words the per-thread stem memory holds.
-pub const STEM_CACHE_WORDS: usize = 1 << 18;
-
 /// One analyzed word: its final term and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -342,6 +294,53 @@ pub struct Token {
     pub span: Range<usize>,
     /// Whether the word lies inside a negation scope.
     pub negated: bool,
+}
+
+/// A word as [`Analyzer::walk`] hands it on.
+struct Walked<'a> {
+    /// The normalized word.
+    word: &'a str,
+    /// What is known of it (`None` for a placeholder, which is its own term).
+    info: Option<&'a mut WordInfo>,
+    /// Whether it lies inside a negation scope.
+    negated: bool,
+    /// Whether the analyzer stems.
+    stem: bool,
+}
+
+impl Walked<'_> {
+    /// The word's term (normalized, stemmed, `not_`-prefixed when negated), built in `buf`.
+    fn term<'b>(&self, buf: &'b mut String) -> &'b str {
+        buf.clear();
+        match &self.info {
+            None => buf.push_str(self.word),
+            Some(info) => {
+                if self.negated {
+                    buf.push_str(NEGATION_PREFIX);
+                }
+                buf.push_str(if self.stem { &info.stem } else { self.word });
+            }
+        }
+        buf
+    }
+
+    /// The id of the word's term in `space`: remembered with the word, or found by `lookup`
+    /// (given the term, built in `buf`) and remembered.
+    fn id(&mut self, space: IdSpace, buf: &mut String, lookup: impl FnOnce(&str) -> u32) -> u32 {
+        let (stem, negated) = (self.stem, self.negated);
+        if let Some(id) = self
+            .info
+            .as_deref()
+            .and_then(|info| info.remembered(space, stem, negated))
+        {
+            return id;
+        }
+        let id = lookup(self.term(buf));
+        if let Some(info) = self.info.as_deref_mut() {
+            info.remember(space, stem, negated, id);
+        }
+        id
+    }
 }
 
 /// A checked analyzer, built from an [`AnalyzerConfig`].
@@ -366,24 +365,25 @@ impl Analyzer {
     /// The words of `text` as terms, in order, with spans (no n-grams).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::new();
-        self.walk(text, |term, span, negated, _| {
+        let mut term = String::new();
+        self.walk(text, |word, span, _| {
             out.push(Token {
-                term: term.to_string(),
+                term: word.term(&mut term).to_string(),
                 span,
-                negated,
+                negated: word.negated,
             })
         });
         out
     }
 
-    /// Calls `f(term, span, negated, clause)` for every word of `text` that survives the
-    /// stopword filter, the term built in a reused buffer. `clause` counts the punctuation
-    /// boundaries (other than quotes) before the word.
-    fn walk(&self, text: &str, mut f: impl FnMut(&str, Range<usize>, bool, usize)) {
+    /// Calls `f(word, span, clause)` for every word of `text` that survives the stopword filter.
+    /// `clause` counts the punctuation boundaries (other than quotes) before the word. `f` runs
+    /// while the thread's word memory is borrowed: it must not analyze text itself.
+    fn walk(&self, text: &str, mut f: impl FnMut(Walked<'_>, Range<usize>, usize)) {
         let c = &self.config;
         let mut clause = 0usize;
         let mut negating = false;
-        let (mut buf, mut term) = (String::new(), String::new());
+        let mut buf = String::new();
         let english_stopwords = c.stopwords == Some(Stopwords::English);
         tokenize_each(text, c.lowercase, c.fold_numbers, &mut buf, |piece| {
             let (word, span) = match piece {
@@ -397,9 +397,15 @@ impl Analyzer {
             // Placeholders are written lowercase by `mark_mentions`; the first byte spares
             // every other word the comparisons.
             if word.starts_with('_') && (word == TARGET_WORD || word == OTHER_WORD) {
-                return f(word, span, false, clause);
+                let placeholder = Walked {
+                    word,
+                    info: None,
+                    negated: false,
+                    stem: c.stem,
+                };
+                return f(placeholder, span, clause);
             }
-            let keep = with_word(word, |info| {
+            with_word(word, |info| {
                 if info.scope_ender {
                     negating = false;
                 }
@@ -408,17 +414,16 @@ impl Analyzer {
                     negating = true;
                 }
                 if !info.negator && english_stopwords && info.stopword {
-                    return None;
+                    return;
                 }
-                term.clear();
-                if negated {
-                    term.push_str(NEGATION_PREFIX);
-                }
-                term.push_str(if c.stem { &info.stem } else { word });
-                Some(negated)
+                let word = Walked {
+                    word,
+                    info: Some(info),
+                    negated,
+                    stem: c.stem,
+                };
+                f(word, span, clause)
             });
-            let Some(negated) = keep else { return };
-            f(&term, span, negated, clause);
         });
     }
 
@@ -431,11 +436,13 @@ impl Analyzer {
     /// Calls `f` with every term of `text`, in the order of [`Analyzer::terms_into`]: the terms
     /// of [`Analyzer::for_each_ngram`], each built as a string in one reused buffer.
     pub fn for_each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        // Word ids are positions here; a marked copy's first word (`L:ties`) is a word of its own.
+        // Word ids are positions here (no id space: they differ from text to text); a marked
+        // copy's first word (`L:ties`) is a word of its own.
         let words = std::cell::RefCell::new(Vec::<String>::new());
         let mut term = String::new();
         self.for_each_ngram(
             text,
+            None,
             |word| {
                 let mut words = words.borrow_mut();
                 words.push(word.to_string());
@@ -453,9 +460,14 @@ impl Analyzer {
     /// id, and `f` receives each term's ids, in the same order. A term is its words joined by
     /// single spaces; a target-aware analyzer's marked copies have the prefix joined to the first
     /// word (`L:ties eased` is the words `L:ties` and `eased`).
+    ///
+    /// With `space`, `word` numbers words in that [`IdSpace`]: it gives a word the same id every
+    /// time, so each distinct word of the text is looked up once per thread, and later
+    /// occurrences reuse the id. `word` must not analyze text itself.
     pub fn for_each_ngram(
         &self,
         text: &str,
+        space: Option<IdSpace>,
         mut word: impl FnMut(&str) -> u32,
         mut f: impl FnMut(&[u32]),
     ) {
@@ -464,7 +476,14 @@ impl Analyzer {
         }
         let (lo, hi) = (self.config.ngram_min, self.config.ngram_max);
         let mut ids: Vec<u32> = Vec::with_capacity(64);
-        self.walk(text, |term, _, _, _| ids.push(word(term)));
+        let mut term = String::new();
+        self.walk(text, |mut w, _, _| {
+            let id = match space {
+                Some(space) => w.id(space, &mut term, &mut word),
+                None => word(w.term(&mut term)),
+            };
+            ids.push(id)
+        });
         for start in 0..ids.len() {
             for n in lo..=hi.min(ids.len() - start) {
                 f(&ids[start..start + n]);
@@ -508,8 +527,9 @@ impl Analyzer {
     /// The words of `text` as terms, and the clause (see [`Analyzer::walk`]) of each.
     fn words_and_clauses(&self, text: &str) -> (Vec<String>, Vec<usize>) {
         let (mut words, mut clauses) = (Vec::new(), Vec::new());
-        self.walk(text, |term, _, _, clause| {
-            words.push(term.to_string());
+        let mut term = String::new();
+        self.walk(text, |word, _, clause| {
+            words.push(word.term(&mut term).to_string());
             clauses.push(clause);
         });
         (words, clauses)
