@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 use stancekit::actors::TargetMarker;
 use stancekit::data::{self, Labels, Row};
 use stancekit::model::{load_model, Builtin, Classifier, Contribution, Prediction};
@@ -132,7 +132,9 @@ impl PredictCmd {
     }
 
     /// Streams rows through the models: read in batches of [`BATCH`] rows, each batch scored on
-    /// rayon and written in input order, so memory stays flat however long the input.
+    /// rayon and written in input order, so memory stays flat however long the input. Reading
+    /// (serial) runs on a thread of its own, one batch ahead of the scoring, which would
+    /// otherwise wait for it.
     fn rows(
         &self,
         models: &Models,
@@ -143,37 +145,24 @@ impl PredictCmd {
     ) -> Result<()> {
         self.header(models, format, out)?;
         let columns = self.columns.columns();
-        let mut batch = Vec::with_capacity(BATCH);
-        for (path, bytes) in inputs {
-            let stdout_error = |e: std::io::Error| stancekit::Error::io("<standard output>", e);
-            let mut sink = |row: Row| {
-                batch.push(row);
-                if batch.len() == BATCH {
-                    self.write_batch(models, marker, &batch, format, out)
-                        .map_err(stdout_error)?;
-                    batch.clear();
-                }
-                Ok(())
-            };
-            match bytes {
-                Some(bytes) => data::for_each_row(
-                    path,
-                    bytes.as_slice(),
-                    &columns,
-                    Labels::Optional,
-                    &mut sink,
-                )?,
-                None => {
-                    let file =
-                        std::fs::File::open(path).map_err(|e| stancekit::Error::io(*path, e))?;
-                    data::for_each_row(path, file, &columns, Labels::Optional, &mut sink)?
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Row>>(1);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || read_batches(inputs, &columns, &batches));
+            let mut written = Ok(());
+            for batch in received.iter() {
+                written = self.write_batch(models, marker, &batch, format, out);
+                if written.is_err() {
+                    break;
                 }
             }
-            self.write_batch(models, marker, &batch, format, out)
-                .map_err(stdout_error)?;
-            batch.clear();
-        }
-        Ok(())
+            // A reader still sending finds the channel closed and stops.
+            drop(received);
+            let read = reader
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            written.map_err(|e| stancekit::Error::io("<standard output>", e))?;
+            Ok(read?)
+        })
     }
 
     /// Scores a batch in parallel blocks and writes the blocks in order.
@@ -244,37 +233,126 @@ impl PredictCmd {
     }
 }
 
+/// Reads every input's rows in order and sends them in batches of [`BATCH`] (the last of each
+/// input smaller); stops when the receiver is gone.
+fn read_batches(
+    inputs: &[(&PathBuf, Option<Vec<u8>>)],
+    columns: &data::Columns,
+    batches: &std::sync::mpsc::SyncSender<Vec<Row>>,
+) -> stancekit::Result<()> {
+    let closed = || {
+        let gone = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        stancekit::Error::io("<standard output>", gone)
+    };
+    for (path, bytes) in inputs {
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut sink = |row: Row| {
+            batch.push(row);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                batches.send(full).map_err(|_| closed())?;
+            }
+            Ok(())
+        };
+        match bytes {
+            Some(bytes) => {
+                data::for_each_row(path, bytes.as_slice(), columns, Labels::Optional, &mut sink)?
+            }
+            None => {
+                let file = std::fs::File::open(path).map_err(|e| stancekit::Error::io(*path, e))?;
+                data::for_each_row(path, file, columns, Labels::Optional, &mut sink)?
+            }
+        }
+        if !batch.is_empty() {
+            batches.send(batch).map_err(|_| closed())?;
+        }
+    }
+    Ok(())
+}
+
+/// One model's fields of a JSONL row, in the order serde_json gives a map's keys (sorted), as
+/// the rows have always been written.
+#[derive(Serialize)]
+struct ModelFields<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<&'a [Contribution]>,
+    label: &'a str,
+    probabilities: Probabilities<'a>,
+}
+
+/// Each label's probability, as a JSON object in the model's (sorted) label order.
+struct Probabilities<'a>(&'a [String], &'a [f64]);
+
+impl Serialize for Probabilities<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().zip(self.1))
+    }
+}
+
+/// A value of a JSONL row: the id, or a named model's fields.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Field<'a> {
+    Id(&'a str),
+    Model(ModelFields<'a>),
+}
+
+/// A JSONL row of a single unnamed model: its fields at the top level.
+#[derive(Serialize)]
+struct FlatRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<&'a [Contribution]>,
+    id: &'a str,
+    label: &'a str,
+    probabilities: Probabilities<'a>,
+}
+
+/// Writes one JSONL row, straight from the predictions (no JSON value is built).
 fn jsonl_row(
     models: &Models,
     id: &str,
     scored: &[(Prediction, Option<Vec<Contribution>>)],
     out: &mut impl Write,
 ) -> Result<()> {
-    let mut record = Map::new();
-    record.insert("id".into(), id.into());
-    for ((name, m), (p, explain)) in models.iter().zip(scored) {
-        let mut fields = Map::new();
-        fields.insert("label".into(), m.labels()[p.label].clone().into());
-        let probabilities: Map<String, Value> = m
-            .labels()
-            .iter()
-            .zip(&p.probabilities)
-            .map(|(l, &v)| (l.clone(), v.into()))
-            .collect();
-        fields.insert("probabilities".into(), probabilities.into());
-        if let Some(e) = explain {
-            fields.insert("explain".into(), json!(e));
+    if let ([(None, m)], [one]) = (&models[..], scored) {
+        let fields = model_fields(m, one);
+        let row = FlatRow {
+            explain: fields.explain,
+            id,
+            label: fields.label,
+            probabilities: fields.probabilities,
+        };
+        serde_json::to_writer(&mut *out, &row)?;
+    } else {
+        let mut row: Vec<(&str, Field)> = vec![("id", Field::Id(id))];
+        for ((name, m), one) in models.iter().zip(scored) {
+            row.push((name.unwrap_or_default(), Field::Model(model_fields(m, one))));
         }
-        match name {
-            Some(n) => {
-                record.insert((*n).into(), fields.into());
-            }
-            None => record.extend(fields),
-        }
+        row.sort_by_key(|&(key, _)| key);
+        serde_json::to_writer(&mut *out, &SortedMap(row))?;
     }
-    serde_json::to_writer(&mut *out, &record)?;
     writeln!(out)?;
     Ok(())
+}
+
+fn model_fields<'a>(
+    m: &'a Classifier,
+    (p, explain): &'a (Prediction, Option<Vec<Contribution>>),
+) -> ModelFields<'a> {
+    ModelFields {
+        explain: explain.as_deref(),
+        label: &m.labels()[p.label],
+        probabilities: Probabilities(m.labels(), &p.probabilities),
+    }
+}
+
+/// Key-value pairs written as a JSON object, in their order.
+struct SortedMap<'a>(Vec<(&'a str, Field<'a>)>);
+
+impl Serialize for SortedMap<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 fn csv_row(
