@@ -437,7 +437,8 @@ pub fn read_rows_from(
     columns: &Columns,
     labels: Labels,
 ) -> Result<Vec<Row>> {
-    let mut rows = Vec::new();
+    // At most one row a line: sized once, the rows are never moved to a larger array.
+    let mut rows = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     for_each_row(path, bytes, columns, labels, |row| {
         rows.push(row);
         Ok(())

@@ -297,7 +297,11 @@ pub fn read_labelled(paths: &[PathBuf], columns: &Columns, split: SplitArg) -> R
         let mut record = DataFile::new(path, &bytes, file_rows.len());
         record.split = wanted.map(|w| format!("{w:?}").to_lowercase());
         files.push(record);
-        rows.extend(file_rows);
+        if rows.is_empty() {
+            rows = file_rows;
+        } else {
+            rows.extend(file_rows);
+        }
     }
     Ok(Labelled { rows, files })
 }
