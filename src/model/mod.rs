@@ -24,6 +24,7 @@ mod persist;
 mod train;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -258,7 +259,7 @@ impl CheckedTrainConfig {
         Ok(Trained {
             classifier: Classifier {
                 analyzer: self.analyzer.config().build()?,
-                ngrams: NgramIndex::new(tfidf.vocabulary()),
+                ngrams: OnceLock::new(),
                 tfidf,
                 model: fit.model,
                 labels: names,
@@ -318,8 +319,9 @@ pub struct Classifier {
     analyzer: Analyzer,
     tfidf: Tfidf,
     /// The vocabulary by word ids (`None` for terms of more than [`crate::features::MAX_WORDS`]
-    /// words, looked up as strings).
-    ngrams: Option<NgramIndex>,
+    /// words, looked up as strings), built when first needed: a model just trained is usually
+    /// saved, not used.
+    ngrams: OnceLock<Option<NgramIndex>>,
     model: LinearModel,
     labels: Vec<String>,
     summary: TrainingSummary,
@@ -362,10 +364,17 @@ impl Classifier {
         self.summary.data = files;
     }
 
+    /// The vocabulary by word ids, built on first use.
+    fn ngrams(&self) -> Option<&NgramIndex> {
+        self.ngrams
+            .get_or_init(|| NgramIndex::new(self.tfidf.vocabulary()))
+            .as_ref()
+    }
+
     /// The sparse feature row of `text`, as `(column, value)` pairs.
     pub fn features(&self, text: &str) -> Vec<(u32, f64)> {
         let mut cols = Vec::new();
-        match &self.ngrams {
+        match self.ngrams() {
             Some(index) => self.analyzer.for_each_ngram(
                 text,
                 Some(index.space()),
@@ -490,7 +499,7 @@ mod tests {
             targeted in any::<bool>(),
         ) {
             let classifier = trigram_classifier(targeted);
-            prop_assert!(classifier.ngrams.is_some());
+            prop_assert!(classifier.ngrams().is_some());
             let text = words.join(" ");
             let mut by_strings = Vec::new();
             classifier.columns_by_strings(&text, &mut by_strings);

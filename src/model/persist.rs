@@ -34,7 +34,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Classifier, CvResult, LinearModel, TrainParams};
 use crate::error::{Error, Result};
-use crate::features::{NgramIndex, Tfidf, TfidfConfig};
+use crate::features::{Tfidf, TfidfConfig};
 use crate::text::AnalyzerConfig;
 
 /// The `format` field of every model file.
@@ -406,7 +406,7 @@ impl Classifier {
     ) -> std::result::Result<Classifier, String> {
         Ok(Classifier {
             analyzer: analyzer.build().map_err(|e| e.to_string())?,
-            ngrams: NgramIndex::new(tfidf.vocabulary()),
+            ngrams: std::sync::OnceLock::new(),
             tfidf,
             model,
             labels,
