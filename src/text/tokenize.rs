@@ -99,9 +99,19 @@ enum Segment {
 
 /// Word-boundary segments with hyphenated compounds joined into one word.
 fn joined_segments(text: &str) -> Vec<(Range<usize>, Segment)> {
-    let mut segs: Vec<(Range<usize>, Segment)> = Vec::new();
+    // News text has about one segment (word, space or mark) per three bytes.
+    let mut segs: Vec<(Range<usize>, Segment)> = Vec::with_capacity(text.len() / 3 + 1);
     super::for_each_word_bound(text, |start, s| {
-        let kind = if s.chars().any(char::is_alphanumeric) {
+        let kind = if s.is_ascii() {
+            let bytes = s.as_bytes();
+            if bytes.iter().any(u8::is_ascii_alphanumeric) {
+                Segment::Word
+            } else if bytes.iter().all(|&b| is_ascii_space(b)) {
+                Segment::Space
+            } else {
+                Segment::Punct
+            }
+        } else if s.chars().any(char::is_alphanumeric) {
             Segment::Word
         } else if s.chars().all(char::is_whitespace) {
             Segment::Space
@@ -125,6 +135,12 @@ fn joined_segments(text: &str) -> Vec<(Range<usize>, Segment)> {
         }
     });
     segs
+}
+
+/// Whether `b` is whitespace as [`char::is_whitespace`] has it (`u8::is_ascii_whitespace` leaves
+/// out the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
 }
 
 fn each_word(
@@ -259,6 +275,13 @@ mod tests {
                 Piece::Boundary { .. } => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn ascii_spaces_are_the_whitespace_characters_of_ascii() {
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
     }
 
     #[test]

@@ -16,14 +16,10 @@ pub(crate) fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'
     if text.is_ascii() {
         let classes = text.bytes().map(|b| ASCII_CLASSES[usize::from(b)]);
         segments(text, classes.enumerate(), f);
-    } else if text.chars().all(|c| class(c).is_some()) {
+    } else if text.chars().all(|c| c.is_ascii() || class(c).is_some()) {
         // Checked before any segment is handed to `f`: a text must take one path whole.
         let classes = text.char_indices();
-        segments(
-            text,
-            classes.map(|(i, c)| (i, class(c).unwrap_or(Wb::Other))),
-            f,
-        );
+        segments(text, classes.map(|(i, c)| (i, class_of(c))), f);
     } else {
         for (start, segment) in text.split_word_bound_indices() {
             f(start, segment);
@@ -95,6 +91,14 @@ const fn class(c: char) -> Option<Wb> {
         }
         _ => return None,
     })
+}
+
+/// The class of `c` on the fast path (ASCII by table).
+fn class_of(c: char) -> Wb {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => ASCII_CLASSES[usize::from(b)],
+        _ => class(c).unwrap_or(Wb::Other),
+    }
 }
 
 /// The class of every ASCII character.
