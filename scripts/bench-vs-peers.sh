@@ -6,8 +6,8 @@
 # Defaults: ../shared/data/newsmtsc/train.tsv, its dev_mt.tsv, sizes 10000,100000,1000000.
 # The sets are made by ../shared/bench/peers/scale.py (resampling with word dropout and swaps),
 # which also trains and times the peers (scikit-learn TF-IDF 1-2 grams, sublinear tf, min_df 2,
-# LogisticRegression C=1; fastText defaults); size by size, stancekit then trains with the same
-# options (said explicitly: its own defaults differ) on the same file. Python peers run only where ../shared/bench/peers is set up (setup.sh is run when
+# LogisticRegression C=1; fastText defaults); stancekit then trains with the same options (said
+# explicitly: its own defaults differ) on the same files. Python peers run only where ../shared/bench/peers is set up (setup.sh is run when
 # its venv is missing); the stancekit side runs anywhere. Prints one markdown table and writes it
 # to target/bench-vs-peers/table.md.
 set -euo pipefail
@@ -23,30 +23,17 @@ cp target/release/stance "$OUT/stance"   # a fixed copy: rebuilding meanwhile ca
 STANCE=$OUT/stance
 
 PEERS=0
-mkdir -p "$OUT/data"
-: > "$OUT/peers.log"
 if [ -f "$SHARED/bench/peers/scale.py" ] && command -v python3 >/dev/null; then
   VENV=${PEERS_VENV:-$HOME/.cache/stancekit-peers-venv}
   [ -x "$VENV/bin/python" ] || bash "$SHARED/bench/peers/setup.sh"
+  "$VENV/bin/python" "$SHARED/bench/peers/scale.py" --source "$SOURCE" --test "$TEST" \
+    --sizes "$SIZES" --systems sklearn,fasttext --keep-data --work-dir "$OUT/data" \
+    --quiet-wait 5 --out-json "$OUT/peers.json" --out-md "$OUT/peers.md" > "$OUT/peers.log" 2>&1
   PEERS=1
 else
   echo "peers not available: stancekit only, on sets resampled without perturbation" >&2
-fi
-
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" > "$OUT/table.md"
-echo "date: $(date -u +%Y-%m-%d), source: $SOURCE, test: $TEST" >> "$OUT/table.md"
-echo >> "$OUT/table.md"
-echo "| sentences | system | train s | peak MiB | predict sent/s | test accuracy | test macro-F1 | peer's training time vs stancekit |" >> "$OUT/table.md"
-echo "|---|---|---|---|---|---|---|---|" >> "$OUT/table.md"
-for n in ${SIZES//,/ }; do
-  # Each size's peers run just before stancekit on the same file, so that the host's slow and
-  # fast stretches fall on both sides alike (scale.py seeds each size by itself: one call per
-  # size builds the same set as one call for all).
-  if [ "$PEERS" = 1 ]; then
-    "$VENV/bin/python" "$SHARED/bench/peers/scale.py" --source "$SOURCE" --test "$TEST" \
-      --sizes "$n" --systems sklearn,fasttext --keep-data --work-dir "$OUT/data" \
-      --quiet-wait 5 --out-json "$OUT/peers_$n.json" --out-md "$OUT/peers_$n.md" >> "$OUT/peers.log" 2>&1
-  else
+  mkdir -p "$OUT/data"
+  for n in ${SIZES//,/ }; do
     python3 - "$SOURCE" "$n" "$OUT/data/train_$n.tsv" <<'PY'
 import random, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")][1:]
@@ -56,7 +43,15 @@ with open(sys.argv[3], "w", encoding="utf-8") as f:
         r = rows[rng.randrange(len(rows))]
         f.write(f"{r[1]}\t{r[-1]}\n")
 PY
-  fi
+  done
+fi
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" > "$OUT/table.md"
+echo "date: $(date -u +%Y-%m-%d), source: $SOURCE, test: $TEST" >> "$OUT/table.md"
+echo >> "$OUT/table.md"
+echo "| sentences | system | train s | peak MiB | predict sent/s | test accuracy | test macro-F1 | peer's training time vs stancekit |" >> "$OUT/table.md"
+echo "|---|---|---|---|---|---|---|---|" >> "$OUT/table.md"
+for n in ${SIZES//,/ }; do
   set_file=$OUT/data/train_$n.tsv
   { printf 'label\ttext\n'; cat "$set_file"; } > "$OUT/data/h_$n.tsv"
   # Whole process: read, analyse, fit TF-IDF, train, write the model.
@@ -73,7 +68,7 @@ PY
   rate=$(python3 -c "print(f'{$n / $pwall:,.0f}')")
   echo "| $n | stancekit | $wall | $((kib / 1024)) (predict $((pkib / 1024))) | $rate | $acc | $f1 | 1.0× |" >> "$OUT/table.md"
   if [ "$PEERS" = 1 ]; then
-    python3 - "$OUT/peers_$n.json" "$n" "$wall" >> "$OUT/table.md" <<'PY'
+    python3 - "$OUT/peers.json" "$n" "$wall" >> "$OUT/table.md" <<'PY'
 import json, sys
 doc, n, ours = json.load(open(sys.argv[1])), int(sys.argv[2]), float(sys.argv[3])
 for r in doc["runs"]:
