@@ -297,7 +297,8 @@ enum Field<'a> {
     Model(ModelFields<'a>),
 }
 
-/// A JSONL row of a single unnamed model: its fields at the top level.
+/// A JSONL row of a single unnamed model: its fields at the top level (`explain` sorts before
+/// `id`, so [`ModelFields`] cannot simply be flattened into it).
 #[derive(Serialize)]
 struct FlatRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
