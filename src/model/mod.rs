@@ -21,8 +21,10 @@ mod cv;
 mod lbfgs;
 mod linear;
 mod persist;
+mod scoring;
 mod train;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -35,6 +37,7 @@ pub use builtin::{load_model, Builtin};
 pub use cv::{stratified_folds, CvResult, CvScore};
 pub use linear::{argmax, softmax_in_place, LinearModel};
 pub use persist::{sha256_hex, DataFile, ModelFile, TrainingSummary, FORMAT, FORMAT_VERSION};
+use scoring::{ColumnRecords, Scratch};
 pub use train::{CheckedTrainParams, ClassWeight, Fit, Solver, TrainParams};
 
 /// Everything that decides how a model is trained. Plain data; call [`TrainConfig::check`].
@@ -260,6 +263,7 @@ impl CheckedTrainConfig {
             classifier: Classifier {
                 analyzer: self.analyzer.config().build()?,
                 ngrams: OnceLock::new(),
+                records: OnceLock::new(),
                 tfidf,
                 model: fit.model,
                 labels: names,
@@ -322,6 +326,9 @@ pub struct Classifier {
     /// words, looked up as strings), built when first needed: a model just trained is usually
     /// saved, not used.
     ngrams: OnceLock<Option<NgramIndex>>,
+    /// Each column's idf and weights side by side, for [`Classifier::predict`]; built when first
+    /// needed.
+    records: OnceLock<ColumnRecords>,
     model: LinearModel,
     labels: Vec<String>,
     summary: TrainingSummary,
@@ -374,16 +381,38 @@ impl Classifier {
     /// The sparse feature row of `text`, as `(column, value)` pairs.
     pub fn features(&self, text: &str) -> Vec<(u32, f64)> {
         let mut cols = Vec::new();
-        match self.ngrams() {
-            Some(index) => self.analyzer.for_each_ngram(
+        self.columns(text, &mut cols);
+        self.tfidf.weigh(&mut cols)
+    }
+
+    /// The columns of `text`'s terms, one per occurrence, appended to `cols` in no set order.
+    ///
+    /// With the vocabulary by word ids, the text's n-grams are gathered first and looked up
+    /// after, unigrams then bigrams: a run of independent lookups the processor can overlap,
+    /// where each waits on a cache miss.
+    fn columns(&self, text: &str, cols: &mut Vec<u32>) {
+        thread_local! {
+            static GRAMS: RefCell<(Vec<u32>, Vec<[u32; 2]>)> = RefCell::default();
+        }
+        let Some(index) = self.ngrams() else {
+            return self.columns_by_strings(text, cols);
+        };
+        GRAMS.with_borrow_mut(|(unigrams, bigrams)| {
+            unigrams.clear();
+            bigrams.clear();
+            self.analyzer.for_each_ngram(
                 text,
                 Some(index.space()),
                 |word| index.word(word),
-                |ids| cols.extend(index.column(ids)),
-            ),
-            None => self.columns_by_strings(text, &mut cols),
-        }
-        self.tfidf.weigh(&mut cols)
+                |ids| match *ids {
+                    [a] => unigrams.push(a),
+                    [a, b] => bigrams.push([a, b]),
+                    _ => cols.extend(index.column(ids)),
+                },
+            );
+            cols.extend(unigrams.iter().filter_map(|g| index.column(&[*g])));
+            cols.extend(bigrams.iter().filter_map(|g| index.column(g)));
+        });
     }
 
     /// The columns of `text`'s terms, each term built and looked up as a string.
@@ -404,10 +433,24 @@ impl Classifier {
         m
     }
 
-    /// Predicts one text.
+    /// Predicts one text: the same probabilities, bit for bit, as
+    /// [`Classifier::predict_row`] of [`Classifier::features`].
     pub fn predict(&self, text: &str) -> Prediction {
-        let row = self.features(text);
-        self.predict_row(&row)
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::default();
+        }
+        let records = self
+            .records
+            .get_or_init(|| ColumnRecords::new(&self.tfidf, &self.model));
+        let probabilities = SCRATCH.with_borrow_mut(|scratch| {
+            scratch.cols.clear();
+            self.columns(text, &mut scratch.cols);
+            records.probabilities(scratch)
+        });
+        Prediction {
+            label: argmax(&probabilities),
+            probabilities,
+        }
     }
 
     /// Predicts from a feature row made by [`Classifier::features`].
@@ -464,11 +507,21 @@ mod tests {
     /// A classifier over 1-3 grams of a few sentences, every term kept; target-aware (window 2,
     /// clause copies) with `targeted`.
     fn trigram_classifier(targeted: bool) -> Classifier {
+        trigram_classifier_of(targeted, &["warm", "tense", "warm", "neutral"])
+    }
+
+    /// [`trigram_classifier`] with the labels of its first `labels.len()` sentences given
+    /// (up to 8).
+    fn trigram_classifier_of(targeted: bool, labels: &[&str]) -> Classifier {
         let texts = [
             "__actor__ did not praise __target__, but it thanked Kyiv twice.",
             "__target__ never condemned the 2024 talks; __actor__ condemned them.",
             "Kyiv thanked __target__ and praised the talks.",
             "__actor__ did not threaten __target__ at the talks in 2025.",
+            "Paris met __target__ and Kyiv in 2024.",
+            "__actor__ praised the dear friend in Paris.",
+            "The talks in Ankara were never unseen.",
+            "Moscow condemned Paris, but not __target__.",
         ];
         let mut config = TrainConfig::default();
         config.analyzer.ngram_max = 3;
@@ -479,23 +532,46 @@ mod tests {
         config.tfidf.min_df = 1;
         let config = config.check().unwrap();
         config
-            .fit(&texts, &["warm", "tense", "warm", "neutral"])
+            .fit(&texts[..labels.len()], labels)
             .unwrap()
             .classifier
     }
 
+    /// Words of the test texts, and others.
+    const WORDS: [&str; 27] = [
+        "Ankara",
+        "did",
+        "not",
+        "praise",
+        "Moscow",
+        ",",
+        "but",
+        "it",
+        "thanked",
+        "Kyiv",
+        "never",
+        "condemned",
+        "the",
+        "2024",
+        "talks",
+        ";",
+        "Paris",
+        "in",
+        "threaten",
+        "anyone",
+        "Ünal",
+        "unseen",
+        "dear",
+        "friend",
+        ".",
+        "__target__",
+        "__actor__",
+    ];
+
     proptest! {
         #[test]
         fn features_found_by_word_ids_are_the_features_found_by_strings(
-            words in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Ankara", "did", "not", "praise", "Moscow", ",", "but", "it", "thanked",
-                    "Kyiv", "never", "condemned", "the", "2024", "talks", ";", "Paris", "in",
-                    "threaten", "anyone", "Ünal", "unseen", "dear", "friend", ".",
-                    "__target__", "__actor__",
-                ]),
-                0..24,
-            ),
+            words in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..24),
             targeted in any::<bool>(),
         ) {
             let classifier = trigram_classifier(targeted);
@@ -507,6 +583,23 @@ mod tests {
                 classifier.features(&text),
                 classifier.tfidf.weigh(&mut by_strings)
             );
+        }
+
+        #[test]
+        fn a_prediction_is_its_feature_row_scored_bit_for_bit(
+            words in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..24),
+            targeted in any::<bool>(),
+            // 2, 3 and 8 labels: the loops compiled for a label count, and the one for any.
+            labels in proptest::sample::select(vec![
+                vec!["warm", "tense"],
+                vec!["warm", "tense", "warm", "neutral"],
+                vec!["a", "b", "c", "d", "e", "f", "g", "h"],
+            ]),
+        ) {
+            let classifier = trigram_classifier_of(targeted, &labels);
+            let text = words.join(" ");
+            let scored = classifier.predict_row(&classifier.features(&text));
+            prop_assert_eq!(classifier.predict(&text), scored);
         }
     }
 

@@ -407,6 +407,7 @@ impl Classifier {
         Ok(Classifier {
             analyzer: analyzer.build().map_err(|e| e.to_string())?,
             ngrams: std::sync::OnceLock::new(),
+            records: std::sync::OnceLock::new(),
             tfidf,
             model,
             labels,

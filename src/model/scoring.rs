@@ -1,0 +1,115 @@
+//! Prediction's last step with each column's idf and weights side by side.
+//!
+//! Weighing a row reads each term's idf, and scoring it reads the term's weights, from two
+//! arrays of several megabytes each: two cache misses a term, and prediction waits on such
+//! misses. [`ColumnRecords`] keeps both in one record per column, so the second read finds the
+//! line the first one brought in.
+
+use super::linear::{softmax_in_place, LinearModel};
+use crate::features::Tfidf;
+
+/// The buffers [`ColumnRecords::probabilities`] works in, reused from one text to the next.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    /// The columns of the text's terms, one per occurrence, in any order.
+    pub cols: Vec<u32>,
+    /// The text's row: `(column, count)`, then `(column, value)`.
+    row: Vec<(u32, f64)>,
+}
+
+/// Each column's idf followed by its weights (one per label), in one array.
+#[derive(Debug)]
+pub(super) struct ColumnRecords {
+    n_labels: usize,
+    /// Column `j`'s record: `records[j * (n_labels + 1)..(j + 1) * (n_labels + 1)]`.
+    records: Vec<f64>,
+    intercepts: Vec<f64>,
+    sublinear_tf: bool,
+}
+
+impl ColumnRecords {
+    /// The records of `tfidf`'s columns with `model`'s weights (the same number of columns).
+    pub fn new(tfidf: &Tfidf, model: &LinearModel) -> ColumnRecords {
+        let k = model.n_labels();
+        debug_assert_eq!(tfidf.n_features(), model.n_features());
+        let mut records = Vec::with_capacity(tfidf.n_features() * (k + 1));
+        for (j, &idf) in tfidf.idf().iter().enumerate() {
+            records.push(idf);
+            records.extend_from_slice(model.feature_weights(j));
+        }
+        ColumnRecords {
+            n_labels: k,
+            records,
+            intercepts: model.intercepts().to_vec(),
+            sublinear_tf: tfidf.sublinear_tf(),
+        }
+    }
+
+    /// The probabilities of the document whose terms are in columns `scratch.cols` (sorted in
+    /// place). Bit for bit what [`Tfidf::weigh`] and then [`LinearModel::probabilities`] give:
+    /// the same operations in the same order.
+    pub fn probabilities(&self, scratch: &mut Scratch) -> Vec<f64> {
+        let Scratch { cols, row } = scratch;
+        match self.n_labels {
+            2 => self.probabilities_k::<2>(cols, row),
+            3 => self.probabilities_k::<3>(cols, row),
+            4 => self.probabilities_k::<4>(cols, row),
+            5 => self.probabilities_k::<5>(cols, row),
+            6 => self.probabilities_k::<6>(cols, row),
+            _ => self.probabilities_k::<0>(cols, row),
+        }
+    }
+
+    /// [`Self::probabilities`] with `K` labels, or any number when `K` is 0.
+    fn probabilities_k<const K: usize>(
+        &self,
+        cols: &mut [u32],
+        row: &mut Vec<(u32, f64)>,
+    ) -> Vec<f64> {
+        let k = self.n_labels;
+        debug_assert!(K == 0 || K == k);
+        let stride = k + 1;
+        cols.sort_unstable();
+        row.clear();
+        for &j in cols.iter() {
+            match row.last_mut() {
+                Some((last, count)) if *last == j => *count += 1.0,
+                _ => row.push((j, 1.0)),
+            }
+        }
+        let mut norm = 0.0;
+        for (j, v) in row.iter_mut() {
+            let tf = if self.sublinear_tf && *v > 1.0 {
+                1.0 + v.ln()
+            } else {
+                *v
+            };
+            *v = tf * self.records[*j as usize * stride];
+            norm += *v * *v;
+        }
+        let inv = (norm > 0.0).then(|| 1.0 / norm.sqrt());
+        let value = |v: f64| inv.map_or(v, |inv| v * inv);
+        let mut p = self.intercepts.clone();
+        if K == 0 {
+            for &(j, v) in row.iter() {
+                let (v, at) = (value(v), j as usize * stride + 1);
+                for (o, &w) in p.iter_mut().zip(&self.records[at..at + k]) {
+                    *o += v * w;
+                }
+            }
+        } else {
+            let mut acc = [0.0; K];
+            acc.copy_from_slice(&p);
+            for &(j, v) in row.iter() {
+                let (v, at) = (value(v), j as usize * stride + 1);
+                let w = &self.records[at..at + K];
+                for c in 0..K {
+                    acc[c] += v * w[c];
+                }
+            }
+            p.copy_from_slice(&acc);
+        }
+        softmax_in_place(&mut p);
+        p
+    }
+}
