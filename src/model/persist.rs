@@ -76,6 +76,22 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// For bytes laid out as [`Classifier::to_bytes`] writes them: the digest of the bytes with the
+/// checksum's value and the final newline taken out (the JSON the checksum was computed on),
+/// and the checksum they carry. `None` without a checksum field.
+fn signed_digest(bytes: &[u8]) -> Option<(String, &str)> {
+    let field = br#""checksum":""#;
+    // A JSON string holds no bare quote, so the first match is the field itself.
+    let start = bytes.windows(field.len()).position(|w| w == field)? + field.len();
+    let end = start + bytes[start..].iter().position(|&b| b == b'"')?;
+    let json = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let mut hasher = Sha256::new();
+    hasher.update(&json[..start]);
+    hasher.update(&json[end..]);
+    let checksum = std::str::from_utf8(&bytes[start..end]).ok()?;
+    Some((format!("sha256:{}", hex(&hasher.finalize())), checksum))
+}
+
 /// Bytes as lowercase hexadecimal.
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -286,6 +302,9 @@ impl Classifier {
             path: origin.to_path_buf(),
             message,
         };
+        if let Some(file) = Classifier::as_written(bytes) {
+            return Classifier::from_file(file).map_err(err);
+        }
         /// The fields that say which layout the rest has; the others are skipped unread.
         #[derive(Deserialize)]
         struct Header {
@@ -350,6 +369,31 @@ impl Classifier {
             Classifier::from_file(file)
         };
         classifier.map_err(err)
+    }
+
+    /// The model in `bytes` when they are a current-version file as [`Classifier::to_bytes`]
+    /// writes them, with its checksum right; `None` otherwise, and for any doubt, leaving the
+    /// careful path of [`Classifier::from_bytes`] to say what is wrong.
+    ///
+    /// The usual file, parsed once: the header is not read on its own first (a pass over the
+    /// whole file), and the checksum is checked on the bytes themselves, on the other core
+    /// while the file is parsed, instead of on the parsed model serialised again. A checksum
+    /// that does not match those bytes is checked again the careful way (the JSON may have been
+    /// reformatted, not changed).
+    fn as_written(bytes: &[u8]) -> Option<ModelFile> {
+        let header = format!(r#"{{"format":"{FORMAT}","format_version":{FORMAT_VERSION},"#);
+        if !bytes.starts_with(header.as_bytes()) {
+            return None;
+        }
+        let (parsed, signed) = rayon::join(
+            || serde_json::from_slice::<ModelFile>(bytes),
+            || signed_digest(bytes),
+        );
+        let mut file = parsed.ok()?;
+        let right = signed
+            .is_some_and(|(digest, checksum)| digest == checksum && checksum == file.checksum)
+            || file.digest() == file.checksum;
+        right.then_some(file)
     }
 
     /// Builds a classifier from plain data, checking every dimension.
@@ -446,4 +490,25 @@ fn check_shapes(
         return Err(format!("{intercepts} intercepts for {k} labels"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_model_carries_the_digest_of_its_own_bytes() {
+        let fixture = include_bytes!("../../tests/fixtures/models/v3.json");
+        let model = Classifier::from_bytes(fixture, "v3.json".as_ref()).unwrap();
+        for bytes in [&fixture[..], &model.to_bytes()] {
+            let (digest, checksum) = signed_digest(bytes).unwrap();
+            assert_eq!(digest, checksum);
+            assert!(Classifier::as_written(bytes).is_some());
+        }
+        let mut edited = fixture.to_vec();
+        let at = edited.len() - 10;
+        edited[at] ^= 1;
+        let (digest, checksum) = signed_digest(&edited).unwrap();
+        assert_ne!(digest, checksum);
+    }
 }

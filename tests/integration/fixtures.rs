@@ -70,6 +70,36 @@ fn an_edited_model_is_refused() {
     assert!(err.to_string().contains("truncated"), "{err}");
 }
 
+/// A model edited in place, its layout kept (the file is read by its bytes' digest first), is
+/// refused just the same.
+#[test]
+fn a_model_edited_in_place_is_refused() {
+    let bytes = std::fs::read(dir().join(format!("models/v{FORMAT_VERSION}.json"))).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let edited = text.replacen("[[-0.12764698,", "[[-0.13764698,", 1);
+    assert_ne!(edited, text);
+    let err = Classifier::from_bytes(edited.as_bytes(), "edited.json".as_ref()).unwrap_err();
+    assert!(
+        err.to_string().contains("does not match the content"),
+        "{err}"
+    );
+}
+
+/// The checksum is of the model's content, not of its layout: the same file pretty-printed
+/// loads and predicts the same.
+#[test]
+fn a_reformatted_model_still_loads() {
+    let path = dir().join(format!("models/v{FORMAT_VERSION}.json"));
+    let model = Classifier::load(&path).unwrap();
+    let file: stancekit::model::ModelFile =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let pretty = serde_json::to_vec_pretty(&file).unwrap();
+    let reformatted = Classifier::from_bytes(&pretty, "pretty.json".as_ref()).unwrap();
+    for (_, text) in rows() {
+        assert_eq!(reformatted.predict(&text), model.predict(&text));
+    }
+}
+
 /// Saving a model read from an old file writes the current version, which predicts the same
 /// labels (weights are rounded to f32 on the way).
 #[test]
