@@ -430,23 +430,11 @@ impl Tfidf {
     /// The weighted, normalized row of a document given as the columns of its terms (one entry
     /// per occurrence, in any order).
     pub fn weigh(&self, cols: &mut [u32]) -> Vec<(u32, f64)> {
-        cols.sort_unstable();
         let mut row: Vec<(u32, f64)> = Vec::with_capacity(cols.len());
-        for &j in cols.iter() {
-            match row.last_mut() {
-                Some((last, count)) if *last == j => *count += 1.0,
-                _ => row.push((j, 1.0)),
-            }
-        }
+        term_frequencies(cols, self.sublinear_tf, &mut row);
         let mut norm = 0.0;
         for (j, v) in &mut row {
-            // Most terms occur once in a sentence, and ln 1 = 0 exactly: skip the logarithm.
-            let tf = if self.sublinear_tf && *v > 1.0 {
-                1.0 + v.ln()
-            } else {
-                *v
-            };
-            *v = tf * self.idf[*j as usize];
+            *v *= self.idf[*j as usize];
             norm += *v * *v;
         }
         if norm > 0.0 {
@@ -463,6 +451,26 @@ impl Tfidf {
             m.push_row(self.transform_row(doc));
         }
         m
+    }
+}
+
+/// Each column of a document's terms once, with its term frequency (`1 + ln count` with
+/// `sublinear_tf`, else the count), written into `row` in column order. `cols` holds one entry per
+/// occurrence, in any order; it is sorted in place.
+pub(crate) fn term_frequencies(cols: &mut [u32], sublinear_tf: bool, row: &mut Vec<(u32, f64)>) {
+    cols.sort_unstable();
+    row.clear();
+    for &j in cols.iter() {
+        match row.last_mut() {
+            Some((last, count)) if *last == j => *count += 1.0,
+            _ => row.push((j, 1.0)),
+        }
+    }
+    if sublinear_tf {
+        // Most terms occur once in a sentence, and ln 1 = 0 exactly: skip the logarithm.
+        for (_, v) in row.iter_mut().filter(|(_, v)| *v > 1.0) {
+            *v = 1.0 + v.ln();
+        }
     }
 }
 

