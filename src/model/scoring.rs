@@ -13,7 +13,7 @@ use crate::features::{term_frequencies, Tfidf};
 pub(super) struct Scratch {
     /// The columns of the text's terms, one per occurrence, in any order.
     pub cols: Vec<u32>,
-    /// The text's row: `(column, count)`, then `(column, value)`.
+    /// The text's row: `(column, term frequency)`, then `(column, value)`.
     row: Vec<(u32, f64)>,
 }
 
