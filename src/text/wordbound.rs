@@ -5,8 +5,9 @@
 //! state machine; on news sentences that was two fifths of the analyzer's work. A text made only
 //! of ASCII, the letters of Latin-1 and Latin Extended-A, and the common typographic quotes,
 //! dashes and ellipsis needs a handful of word-break classes and the rules that join them
-//! (WB3–WB13b); any other character sends the whole text to `unicode-segmentation`. A property
-//! test holds both to the same boundaries.
+//! (WB3–WB13b); any other character sends the whole text to `unicode-segmentation`. An ASCII text
+//! is cut a run at a time rather than by testing every pair of characters. Property tests hold
+//! every path to the same boundaries.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -14,8 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 /// as `text.split_word_bound_indices()` yields them.
 pub(crate) fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
     if text.is_ascii() {
-        let classes = text.bytes().map(|b| ASCII_CLASSES[usize::from(b)]);
-        segments(text, classes.enumerate(), f);
+        ascii_segments(text, f);
     } else if text.chars().all(|c| c.is_ascii() || class(c).is_some()) {
         // Checked before any segment is handed to `f`: a text must take one path whole.
         let classes = text.char_indices();
@@ -24,6 +24,46 @@ pub(crate) fn for_each_word_bound<'a>(text: &'a str, mut f: impl FnMut(usize, &'
         for (start, segment) in text.split_word_bound_indices() {
             f(start, segment);
         }
+    }
+}
+
+/// [`segments`] for an ASCII text, a run at a time: a word (letters, digits and underscores,
+/// joined across one mark between two letters or two digits, WB5–WB13b), a run of spaces (WB3d),
+/// CR LF (WB3), or any other single character. The same segments as [`breaks`] gives (a property
+/// test holds both to `unicode-segmentation`), without testing every pair of characters.
+fn ascii_segments<'a>(text: &'a str, mut f: impl FnMut(usize, &'a str)) {
+    use Wb::*;
+    let bytes = text.as_bytes();
+    let class = |i: usize| bytes.get(i).map(|&b| ASCII_CLASSES[usize::from(b)]);
+    let mut start = 0;
+    while let Some(first) = class(start) {
+        let mut end = start + 1;
+        match first {
+            Letter | Numeric | ExtendNumLet => loop {
+                while matches!(class(end), Some(Letter | Numeric | ExtendNumLet)) {
+                    end += 1;
+                }
+                // One mark between two letters (WB6, WB7) or two digits (WB11, WB12).
+                let joined = matches!(
+                    (class(end - 1), class(end), class(end + 1)),
+                    (Some(Letter), Some(MidLetter | MidNumLetQ), Some(Letter))
+                        | (Some(Numeric), Some(MidNum | MidNumLetQ), Some(Numeric))
+                );
+                if !joined {
+                    break;
+                }
+                end += 2;
+            },
+            Space => {
+                while class(end) == Some(Space) {
+                    end += 1;
+                }
+            }
+            Cr if class(end) == Some(Lf) => end += 1,
+            _ => {}
+        }
+        f(start, &text[start..end]);
+        start = end;
     }
 }
 
@@ -171,6 +211,15 @@ mod tests {
         fn the_fast_path_yields_the_same_segments_as_unicode_segmentation(
             text in "[a-zA-Z0-9 .,;:'\"_\\-!?()\t\r\n\u{0B}\u{0C}\u{C0}-\u{17F}\u{2018}\u{2019}\u{201C}\u{201D}\u{2013}\u{2014}\u{2026}\u{AB}\u{BB}\u{D7}\u{F7}\u{A0}\u{300}\u{5D0}]{0,40}"
         ) {
+            prop_assert_eq!(fast(&text), reference(&text));
+        }
+
+        /// ASCII only (the path that scans runs), marks among letters and digits.
+        #[test]
+        fn the_ascii_path_yields_the_same_segments_as_unicode_segmentation(
+            text in "[aZ0 .,;:'_\\-\"\t\r\n\u{0B}\u{0C}]{0,30}|[a-z0-9 .,']{0,60}"
+        ) {
+            prop_assert!(text.is_ascii());
             prop_assert_eq!(fast(&text), reference(&text));
         }
 
