@@ -122,10 +122,25 @@ pub(super) fn add_product<const K: usize>(
     row: impl IntoIterator<Item = (usize, f64)>,
     m: &[impl Copy + Into<f64>],
 ) {
+    // A constant stride when the count is compiled in.
+    let k = if K == 0 { out.len() } else { K };
+    add_product_at::<K>(out, row, m, |j| j * k);
+}
+
+/// [`add_product`] with `m[j]` the run of `out.len()` values starting at `m[at(j)]`, for
+/// records that hold more than the values (`scoring::ColumnRecords`).
+#[inline(always)]
+pub(super) fn add_product_at<const K: usize>(
+    out: &mut [f64],
+    row: impl IntoIterator<Item = (usize, f64)>,
+    m: &[impl Copy + Into<f64>],
+    at: impl Fn(usize) -> usize,
+) {
     if K == 0 {
         let k = out.len();
         for (j, v) in row {
-            for (o, &mj) in out.iter_mut().zip(&m[j * k..(j + 1) * k]) {
+            let start = at(j);
+            for (o, &mj) in out.iter_mut().zip(&m[start..start + k]) {
                 *o += v * mj.into();
             }
         }
@@ -134,7 +149,8 @@ pub(super) fn add_product<const K: usize>(
     let mut acc = [0.0; K];
     acc.copy_from_slice(out);
     for (j, v) in row {
-        let mj = &m[j * K..(j + 1) * K];
+        let start = at(j);
+        let mj = &m[start..start + K];
         for c in 0..K {
             acc[c] += v * mj[c].into();
         }

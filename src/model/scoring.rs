@@ -5,7 +5,7 @@
 //! reads. [`ColumnRecords`] keeps both in one record per column, so the second read finds the
 //! cache line the first one brought in.
 
-use super::linear::{softmax_in_place, LinearModel};
+use super::linear::{add_product_at, softmax_in_place, LinearModel};
 use crate::features::{term_frequencies, Tfidf};
 
 /// The buffers [`ColumnRecords::probabilities`] works in, reused from one text to the next.
@@ -76,27 +76,11 @@ impl ColumnRecords {
             norm += *v * *v;
         }
         let inv = (norm > 0.0).then(|| 1.0 / norm.sqrt());
-        let value = |v: f64| inv.map_or(v, |inv| v * inv);
+        let row = row
+            .iter()
+            .map(|&(j, v)| (j as usize, inv.map_or(v, |inv| v * inv)));
         let mut p = self.intercepts.clone();
-        if K == 0 {
-            for &(j, v) in row.iter() {
-                let (v, at) = (value(v), j as usize * stride + 1);
-                for (o, &w) in p.iter_mut().zip(&self.records[at..at + k]) {
-                    *o += v * w;
-                }
-            }
-        } else {
-            let mut acc = [0.0; K];
-            acc.copy_from_slice(&p);
-            for &(j, v) in row.iter() {
-                let (v, at) = (value(v), j as usize * stride + 1);
-                let w = &self.records[at..at + K];
-                for c in 0..K {
-                    acc[c] += v * w[c];
-                }
-            }
-            p.copy_from_slice(&acc);
-        }
+        add_product_at::<K>(&mut p, row, &self.records, |j| j * stride + 1);
         softmax_in_place(&mut p);
         p
     }
