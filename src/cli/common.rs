@@ -127,7 +127,8 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 1000, value_name = "N")]
     pub max_iter: u64,
     /// Stop when the largest gradient component of the objective (divided by C · rows) falls
-    /// below this, as scikit-learn's lbfgs does.
+    /// below this, as scikit-learn's lbfgs does, and the objective's slope along the next
+    /// search direction is at most this fraction of the objective.
     #[arg(long, default_value_t = TrainParams::default().tol, value_name = "TOL")]
     pub tol: f64,
     /// Seed of the cross-validation folds.

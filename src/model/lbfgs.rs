@@ -9,7 +9,9 @@
 //!
 //! The initial inverse Hessian of the recursion may be a diagonal instead of the identity (a
 //! diagonal preconditioner, rescaled every iteration by `s·y / yᵀDy`). This is L-BFGS on the
-//! variables `x / √D`, written without changing variables.
+//! variables `x / √D`, written without changing variables. The diagonal may be worked out again
+//! as the minimiser goes (the correction pairs are kept): the Hessian's diagonal where the
+//! minimiser starts can be far from the one where it ends.
 
 use rayon::prelude::*;
 
@@ -36,37 +38,49 @@ pub struct Options {
     /// its value at `x0`, so that a warm start already inside `tol_grad` (the optimum of a
     /// nearby problem) still moves toward this problem's optimum. `1.0` leaves only `tol_grad`.
     pub tol_grad_relative: f64,
+    /// The gradient test also requires the objective's slope along the next search direction
+    /// `d = −H·g` (L-BFGS's estimate of twice the decrease still to come) to be at most this
+    /// fraction of the objective: `|g·d| ≤ tol_slope · |f|`. The largest component of the
+    /// gradient alone can dip below `tol_grad` far from the optimum when the gradient is spread
+    /// over many parameters. The objective must then be positive at the optimum (a loss plus a
+    /// penalty is). `f64::INFINITY` leaves the gradient test alone.
+    pub tol_slope: f64,
     /// Stop when an iteration lowers the objective by at most this fraction of its size
     /// (scikit-learn passes 64 · machine epsilon to scipy).
     pub tol_decrease: f64,
     /// Iteration limit.
     pub max_iter: u64,
+    /// Work the diagonal out again every this many iterations (see [`minimize`]); 0 never.
+    pub refresh_every: u64,
 }
+
+/// Writes the preconditioner's diagonal for the point last evaluated (see [`minimize`]).
+pub type WriteDiagonal<'a> = &'a mut dyn FnMut(&mut [f64]);
 
 /// Minimises `f` from `x0`. `f(x, grad)` returns the objective at `x` and writes its gradient
 /// into `grad`.
 ///
-/// `diagonal` is the initial inverse-Hessian approximation up to scale, one positive value per
-/// parameter (the inverse of the Hessian's diagonal is the usual choice); `None` is the identity.
-/// The stopping tests are on the gradient and objective themselves either way.
-///
-/// # Panics
-/// When `diagonal` and `x0` differ in length (a bug in the caller).
+/// `diagonal`, when given, writes the initial inverse-Hessian approximation up to scale, one
+/// positive value per parameter, for the point `f` last evaluated (the inverse of the Hessian's
+/// diagonal there is the usual choice). It is called after the first evaluation, at `x0`, and
+/// then every `opt.refresh_every` iterations at the point reached. `None` is the identity. The
+/// stopping tests are on the gradient and objective themselves either way.
 pub fn minimize(
     mut f: impl FnMut(&[f64], &mut [f64]) -> f64,
     x0: Vec<f64>,
     opt: Options,
-    diagonal: Option<&[f64]>,
+    mut diagonal: Option<WriteDiagonal<'_>>,
 ) -> Minimum {
     let n = x0.len();
-    assert!(
-        diagonal.is_none_or(|p| p.len() == n),
-        "one diagonal value per parameter"
-    );
     let m = opt.memory.max(1);
     let mut x = x0;
     let mut g = vec![0.0; n];
     let mut fx = f(&x, &mut g);
+    let mut preconditioner = diagonal.as_mut().map(|write| {
+        let mut values = vec![0.0; n];
+        write(&mut values);
+        values
+    });
     let mut x_new = vec![0.0; n];
     let mut g_new = vec![0.0; n];
     let mut d = vec![0.0; n];
@@ -84,12 +98,20 @@ pub fn minimize(
         iterations,
         converged,
     };
-    let start = max_abs(&g);
-    let tol_grad = opt.tol_grad.min(opt.tol_grad_relative * start);
-    if start <= tol_grad {
-        return done(0, true, x);
-    }
+    let tol_grad = opt.tol_grad.min(opt.tol_grad_relative * max_abs(&g));
     for iter in 1..=opt.max_iter {
+        if let (Some(write), Some(values)) = (diagonal.as_mut(), preconditioner.as_mut()) {
+            if opt.refresh_every > 0 && iter > 1 && (iter - 1) % opt.refresh_every == 0 {
+                write(values);
+                if len > 0 {
+                    // The newest pair scales the diagonal in the recursion below.
+                    let newest = (next + m - 1) % m;
+                    scaling[newest] =
+                        1.0 / (rho[newest] * quadratic(&y_hist[newest], Some(values)));
+                }
+            }
+        }
+        let diagonal = preconditioner.as_deref();
         // d = −H·g by the two-loop recursion (newest pair first, then oldest first). Each step's
         // update of d is fused with the next step's dot product: one pass over memory, not two.
         let at = |back: usize| (next + m - back) % m;
@@ -120,6 +142,10 @@ pub fn minimize(
         }
         scale(-1.0, &mut d);
         let mut slope = dot(&d, &g);
+        // The gradient test, with the slope along this direction (see `Options::tol_slope`).
+        if max_abs(&g) <= tol_grad && -slope <= opt.tol_slope * fx.abs() {
+            return done(iter - 1, true, x);
+        }
         if slope >= 0.0 {
             // Not a descent direction (numerical trouble): restart from (preconditioned)
             // steepest descent.
@@ -165,9 +191,7 @@ pub fn minimize(
         std::mem::swap(&mut g, &mut g_new);
         let previous = fx;
         fx = f_new;
-        if max_abs(&g) <= tol_grad
-            || previous - fx <= opt.tol_decrease * previous.abs().max(fx.abs()).max(1.0)
-        {
+        if previous - fx <= opt.tol_decrease * previous.abs().max(fx.abs()).max(1.0) {
             return done(iter, true, x);
         }
     }
@@ -341,8 +365,10 @@ mod tests {
             memory: 5,
             tol_grad: 1e-8,
             tol_grad_relative: 1.0,
+            tol_slope: f64::INFINITY,
             tol_decrease: 0.0,
             max_iter: 1000,
+            refresh_every: 0,
         };
         let min = minimize(rosenbrock, vec![-1.2, 1.0], opt, None);
         assert!(min.converged);
@@ -364,8 +390,10 @@ mod tests {
             memory: 3,
             tol_grad: 0.0,
             tol_grad_relative: 1.0,
+            tol_slope: f64::INFINITY,
             tol_decrease: 0.0,
             max_iter: 1,
+            refresh_every: 0,
         };
         let min = minimize(bowl, vec![3.0, 1.0], opt, None);
         assert!(!min.converged);
@@ -383,8 +411,10 @@ mod tests {
             memory: 5,
             tol_grad: 1e-4,
             tol_grad_relative,
+            tol_slope: f64::INFINITY,
             tol_decrease: 0.0,
             max_iter: 100,
+            refresh_every: 0,
         };
         let absolute_only = minimize(shallow, vec![0.0], opt(1.0), None);
         assert_eq!((absolute_only.iterations, absolute_only.x[0]), (0, 0.0));
@@ -394,10 +424,35 @@ mod tests {
     }
 
     #[test]
-    fn the_inverse_hessian_diagonal_solves_a_badly_scaled_bowl_in_a_few_steps() {
-        // Σ hᵢ·(xᵢ − 1)² with curvatures spanning four orders of magnitude.
+    fn a_start_inside_the_gradient_tolerance_still_moves_while_the_slope_is_steep() {
+        // A shallow bowl with a positive minimum: at x = 0 the gradient, 2e-6, passes tol_grad,
+        // but the objective is twice its minimum.
+        let shallow = |x: &[f64], g: &mut [f64]| {
+            g[0] = 2e-6 * (x[0] - 1.0);
+            1e-6 * (x[0] - 1.0).powi(2) + 1e-6
+        };
+        let opt = |tol_slope| Options {
+            memory: 5,
+            tol_grad: 1e-4,
+            tol_grad_relative: 1.0,
+            tol_slope,
+            tol_decrease: 0.0,
+            max_iter: 100,
+            refresh_every: 0,
+        };
+        let gradient_only = minimize(shallow, vec![0.0], opt(f64::INFINITY), None);
+        assert_eq!((gradient_only.iterations, gradient_only.x[0]), (0, 0.0));
+        let with_slope = minimize(shallow, vec![0.0], opt(0.01), None);
+        assert!(with_slope.converged && with_slope.iterations > 0);
+        assert!((with_slope.x[0] - 1.0).abs() <= 0.07, "{with_slope:?}");
+    }
+
+    /// `Σ hᵢ·(xᵢ − 1)²` over 50 parameters with curvatures spanning four orders of magnitude,
+    /// and the inverse of its Hessian's diagonal (up to scale).
+    fn badly_scaled_bowl() -> (impl Fn(&[f64], &mut [f64]) -> f64, Vec<f64>) {
         let h: Vec<f64> = (0..50).map(|i| 10f64.powf(i as f64 * 4.0 / 49.0)).collect();
-        let bowl = |x: &[f64], g: &mut [f64]| {
+        let inverse = h.iter().map(|h| 1.0 / h).collect();
+        let bowl = move |x: &[f64], g: &mut [f64]| {
             let mut f = 0.0;
             for i in 0..x.len() {
                 g[i] = 2.0 * h[i] * (x[i] - 1.0);
@@ -405,16 +460,28 @@ mod tests {
             }
             f
         };
-        let opt = Options {
+        (bowl, inverse)
+    }
+
+    fn bowl_options(refresh_every: u64) -> Options {
+        Options {
             memory: 10,
             tol_grad: 1e-6,
             tol_grad_relative: 1.0,
+            tol_slope: f64::INFINITY,
             tol_decrease: 0.0,
             max_iter: 10_000,
-        };
-        let inverse: Vec<f64> = h.iter().map(|h| 1.0 / h).collect();
-        let plain = minimize(bowl, vec![0.0; 50], opt, None);
-        let preconditioned = minimize(bowl, vec![0.0; 50], opt, Some(&inverse));
+            refresh_every,
+        }
+    }
+
+    #[test]
+    fn the_inverse_hessian_diagonal_solves_a_badly_scaled_bowl_in_a_few_steps() {
+        let (bowl, inverse) = badly_scaled_bowl();
+        let opt = bowl_options(0);
+        let plain = minimize(&bowl, vec![0.0; 50], opt, None);
+        let mut diagonal = |d: &mut [f64]| d.copy_from_slice(&inverse);
+        let preconditioned = minimize(&bowl, vec![0.0; 50], opt, Some(&mut diagonal));
         assert!(
             plain.converged && preconditioned.converged,
             "{plain:?} {preconditioned:?}"
@@ -425,6 +492,44 @@ mod tests {
             "{} iterations preconditioned, {} plain",
             preconditioned.iterations,
             plain.iterations
+        );
+    }
+
+    #[test]
+    fn a_diagonal_worked_out_again_takes_effect_from_the_next_iteration() {
+        // The first diagonal knows nothing (the identity); every later one is the right one.
+        let (bowl, inverse) = badly_scaled_bowl();
+        let run = |refresh_every| {
+            let mut calls = 0;
+            let mut diagonal = |d: &mut [f64]| {
+                calls += 1;
+                if calls == 1 {
+                    d.fill(1.0);
+                } else {
+                    d.copy_from_slice(&inverse);
+                }
+            };
+            let min = minimize(
+                &bowl,
+                vec![0.0; 50],
+                bowl_options(refresh_every),
+                Some(&mut diagonal),
+            );
+            (min, calls)
+        };
+        let (never, calls) = run(0);
+        assert_eq!(calls, 1);
+        let (refreshed, _) = run(1);
+        assert!(
+            never.converged && refreshed.converged,
+            "{never:?} {refreshed:?}"
+        );
+        assert!(refreshed.x.iter().all(|x| (x - 1.0).abs() < 1e-6));
+        assert!(
+            refreshed.iterations <= 6 && never.iterations > 5 * refreshed.iterations,
+            "{} iterations refreshed, {} never",
+            refreshed.iterations,
+            never.iterations
         );
     }
 }
