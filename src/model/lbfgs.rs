@@ -22,7 +22,8 @@ pub struct Minimum {
     pub x: Vec<f64>,
     /// Iterations taken.
     pub iterations: u64,
-    /// Whether a tolerance (gradient norm, or no further decrease) was met before `max_iter`.
+    /// Whether a tolerance (the gradient and slope tests, or no further decrease) was met before
+    /// `max_iter`.
     pub converged: bool,
 }
 
@@ -89,8 +90,8 @@ pub fn minimize(
     let mut s_hist = vec![vec![0f32; n]; m];
     let mut y_hist = vec![vec![0f32; n]; m];
     let mut rho = vec![0.0; m];
-    // The scaling s·y / yᵀDy of each pair, for the initial Hessian approximation.
-    let mut scaling = vec![0.0; m];
+    // The newest pair's s·y / yᵀDy, which scales the initial Hessian approximation.
+    let mut newest_scaling = 0.0;
     let mut alpha = vec![0.0; m];
     let (mut len, mut next) = (0usize, 0usize);
     let done = |iterations, converged, x| Minimum {
@@ -104,10 +105,8 @@ pub fn minimize(
             if opt.refresh_every > 0 && iter > 1 && (iter - 1) % opt.refresh_every == 0 {
                 write(values);
                 if len > 0 {
-                    // The newest pair scales the diagonal in the recursion below.
                     let newest = (next + m - 1) % m;
-                    scaling[newest] =
-                        1.0 / (rho[newest] * quadratic(&y_hist[newest], Some(values)));
+                    newest_scaling = 1.0 / (rho[newest] * quadratic(&y_hist[newest], Some(values)));
                 }
             }
         }
@@ -128,7 +127,7 @@ pub fn minimize(
             pending = axpy_dot(-alpha[i], &y_hist[i], &mut d, following);
         }
         let gamma = if len > 0 {
-            scaling[at(1)]
+            newest_scaling
         } else {
             1.0 / quadratic(&g, diagonal).sqrt()
         };
@@ -183,7 +182,7 @@ pub fn minimize(
         let (sy, yy) = (dot(s, y), quadratic(y, diagonal));
         if sy > 1e-12 * yy {
             rho[next] = 1.0 / sy;
-            scaling[next] = sy / yy;
+            newest_scaling = sy / yy;
             next = (next + 1) % m;
             len = (len + 1).min(m);
         }
