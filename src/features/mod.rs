@@ -114,7 +114,7 @@ impl CheckedTfidfConfig {
         let corpus = Corpus::from_terms(docs);
         let rows: Vec<usize> = (0..corpus.len()).collect();
         let (tfidf, columns) = self.fit_corpus(&corpus, &rows)?;
-        let x = columns.matrix(&tfidf, &corpus, &rows);
+        let x = columns.matrix(&tfidf, &corpus, &columns.in_order(&corpus, &rows));
         Ok((tfidf, x))
     }
 
@@ -198,13 +198,41 @@ fn count_terms(corpus: &Corpus, rows: &[usize]) -> (Vec<u32>, Vec<u64>) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Columns(Vec<u32>);
 
+/// Documents of a corpus in the order a matrix is to hold them, each with its number of
+/// distinct columns (its row's stored values), so that [`Columns::matrix`] can allocate the
+/// matrix at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowOrder {
+    /// Document indices, in order.
+    pub rows: Vec<usize>,
+    /// Each document's number of distinct columns, in the same order.
+    pub lengths: Vec<usize>,
+}
+
 impl Columns {
+    /// Documents `rows` in the order given, with their lengths counted (on rayon).
+    pub fn in_order(&self, corpus: &Corpus, rows: &[usize]) -> RowOrder {
+        let lengths = rows
+            .par_iter()
+            .map_with(Vec::new(), |cols, &r| {
+                self.columns_of(corpus, r, cols);
+                cols.sort_unstable();
+                cols.dedup();
+                cols.len()
+            })
+            .collect();
+        RowOrder {
+            rows: rows.to_vec(),
+            lengths,
+        }
+    }
+
     /// `rows` reordered so that documents sharing rare terms are neighbours: sorted by the
     /// columns each contains, rarest (highest idf) first, then by position. A solver that sweeps
     /// the matrix by rows and by columns then finds what it reads at random already in cache (on
     /// a million resampled news sentences, training took 42 s instead of 69 s). The rows
-    /// themselves are unchanged.
-    pub fn locality_order(&self, tfidf: &Tfidf, corpus: &Corpus, rows: &[usize]) -> Vec<usize> {
+    /// themselves are unchanged; their lengths are counted on the way.
+    pub fn locality_order(&self, tfidf: &Tfidf, corpus: &Corpus, rows: &[usize]) -> RowOrder {
         /// Columns of a document's key.
         const KEY: usize = 4;
         let idf = tfidf.idf();
@@ -214,55 +242,45 @@ impl Columns {
         for (r, &j) in by_rarity.iter().enumerate() {
             rank[j as usize] = r as u32;
         }
-        let mut keys: Vec<([u32; KEY], usize)> = rows
+        // Each document's key, its position (unique: the order is total) and its length.
+        let mut keys: Vec<([u32; KEY], usize, usize)> = rows
             .par_iter()
-            .map(|&r| {
-                let mut ranks: Vec<u32> = corpus
-                    .doc(r)
-                    .iter()
-                    .map(|&t| self.0[t as usize])
-                    .filter(|&j| j != u32::MAX)
-                    .map(|j| rank[j as usize])
-                    .collect();
+            .map_with(Vec::new(), |ranks, &r| {
+                self.columns_of(corpus, r, ranks);
+                ranks.iter_mut().for_each(|j| *j = rank[*j as usize]);
                 ranks.sort_unstable();
                 ranks.dedup();
                 let mut key = [u32::MAX; KEY];
-                for (k, r) in key.iter_mut().zip(ranks) {
+                for (k, &r) in key.iter_mut().zip(ranks.iter()) {
                     *k = r;
                 }
-                (key, r)
+                (key, r, ranks.len())
             })
             .collect();
         keys.par_sort_unstable();
-        keys.into_iter().map(|(_, r)| r).collect()
+        let (rows, lengths) = keys.into_iter().map(|(_, r, n)| (r, n)).unzip();
+        RowOrder { rows, lengths }
     }
 
-    /// The TF-IDF rows of documents `rows` of the corpus the columns were fitted on, in order,
-    /// built on rayon. Terms outside the vocabulary are ignored. Each row's length is counted
-    /// first, so that the matrix is allocated once at its final size.
-    pub fn matrix(&self, tfidf: &Tfidf, corpus: &Corpus, rows: &[usize]) -> CsrMatrix {
-        let columns = |r: usize, cols: &mut Vec<u32>| {
-            cols.clear();
-            cols.extend(
-                corpus
-                    .doc(r)
-                    .iter()
-                    .map(|&t| self.0[t as usize])
-                    .filter(|&j| j != u32::MAX),
-            );
-        };
-        let lengths: Vec<usize> = rows
-            .par_iter()
-            .map_with(Vec::new(), |cols, &r| {
-                columns(r, cols);
-                cols.sort_unstable();
-                cols.dedup();
-                cols.len()
-            })
-            .collect();
-        CsrMatrix::from_row_lengths(tfidf.n_features(), &lengths, |i, indices, values| {
+    /// The columns of document `r`'s terms that have one, an entry per occurrence, into `cols`.
+    fn columns_of(&self, corpus: &Corpus, r: usize, cols: &mut Vec<u32>) {
+        cols.clear();
+        cols.extend(
+            corpus
+                .doc(r)
+                .iter()
+                .map(|&t| self.0[t as usize])
+                .filter(|&j| j != u32::MAX),
+        );
+    }
+
+    /// The TF-IDF rows of the documents of `order` (of the corpus the columns were fitted on),
+    /// in order, built on rayon. Terms outside the vocabulary are ignored. The rows' lengths
+    /// being known, the matrix is allocated once at its final size.
+    pub fn matrix(&self, tfidf: &Tfidf, corpus: &Corpus, order: &RowOrder) -> CsrMatrix {
+        CsrMatrix::from_row_lengths(tfidf.n_features(), &order.lengths, |i, indices, values| {
             let mut cols = Vec::new();
-            columns(rows[i], &mut cols);
+            self.columns_of(corpus, order.rows[i], &mut cols);
             let row = tfidf.weigh(&mut cols);
             debug_assert_eq!(row.len(), indices.len());
             for ((j, v), (col, x)) in indices.iter_mut().zip(values.iter_mut()).zip(row) {
@@ -593,7 +611,15 @@ mod tests {
             .unwrap()
             .fit_corpus(&corpus, &rows)
             .unwrap();
-        let order = columns.locality_order(&tfidf, &corpus, &rows);
+        let RowOrder {
+            rows: order,
+            lengths,
+        } = columns.locality_order(&tfidf, &corpus, &rows);
+        let in_order: Vec<usize> = order.iter().map(|&r| d[r].len()).collect();
+        assert_eq!(
+            lengths, in_order,
+            "every term of these documents is in the vocabulary"
+        );
         let mut sorted = order.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, rows);
