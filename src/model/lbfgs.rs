@@ -20,6 +20,8 @@ use rayon::prelude::*;
 pub struct Minimum {
     /// The parameters.
     pub x: Vec<f64>,
+    /// The objective there, as `f` returned it.
+    pub value: f64,
     /// Iterations taken.
     pub iterations: u64,
     /// Whether a tolerance (the gradient and slope tests, or no further decrease) was met before
@@ -94,8 +96,9 @@ pub fn minimize(
     let mut newest_scaling = 0.0;
     let mut alpha = vec![0.0; m];
     let (mut len, mut next) = (0usize, 0usize);
-    let done = |iterations, converged, x| Minimum {
+    let done = |iterations, converged, x, value| Minimum {
         x,
+        value,
         iterations,
         converged,
     };
@@ -143,7 +146,7 @@ pub fn minimize(
         let mut slope = dot(&d, &g);
         // The gradient test, with the slope along this direction (see `Options::tol_slope`).
         if max_abs(&g) <= tol_grad && -slope <= opt.tol_slope * fx.abs() {
-            return done(iter - 1, true, x);
+            return done(iter - 1, true, x, fx);
         }
         if slope >= 0.0 {
             // Not a descent direction (numerical trouble): restart from (preconditioned)
@@ -173,7 +176,7 @@ pub fn minimize(
         };
         let Some(f_new) = f_new else {
             // No decrease possible along d: at the precision of the objective, this is a minimum.
-            return done(iter, true, x);
+            return done(iter, true, x, fx);
         };
         // Store the correction pair s = x_new − x, y = g_new − g.
         let (s, y) = (&mut s_hist[next], &mut y_hist[next]);
@@ -191,10 +194,10 @@ pub fn minimize(
         let previous = fx;
         fx = f_new;
         if previous - fx <= opt.tol_decrease * previous.abs().max(fx.abs()).max(1.0) {
-            return done(iter, true, x);
+            return done(iter, true, x, fx);
         }
     }
-    done(opt.max_iter, false, x)
+    done(opt.max_iter, false, x, fx)
 }
 
 /// Vector operations run on rayon over fixed-size blocks. Partial sums are added in block order,
@@ -371,6 +374,8 @@ mod tests {
         };
         let min = minimize(rosenbrock, vec![-1.2, 1.0], opt, None);
         assert!(min.converged);
+        let at_minimum = rosenbrock(&min.x, &mut [0.0; 2]);
+        assert_eq!(min.value.to_bits(), at_minimum.to_bits());
         assert!(
             (min.x[0] - 1.0).abs() < 1e-5 && (min.x[1] - 1.0).abs() < 1e-5,
             "{:?}",

@@ -239,7 +239,7 @@ impl CheckedTrainParams {
             options,
             Some(&mut |diagonal: &mut [f64]| objective.inverse_hessian_diagonal(diagonal)),
         );
-        objective.into_fit(min.x, min.iterations, min.converged)
+        objective.into_fit(min.x, Some(min.value), min.iterations, min.converged)
     }
 
     fn fit_argmin(&self, objective: Objective<'_>, init: Vec<f64>) -> Result<Fit> {
@@ -268,7 +268,7 @@ impl CheckedTrainParams {
             .get_best_param()
             .ok_or_else(|| Error::Training("L-BFGS returned no parameters".to_string()))?
             .to_vec();
-        objective.into_fit(theta, iterations, converged)
+        objective.into_fit(theta, None, iterations, converged)
     }
 
     fn fit_linfa(&self, objective: Objective<'_>) -> Result<Fit> {
@@ -295,9 +295,9 @@ impl CheckedTrainParams {
             theta[d * k + label] = intercept[col];
         }
         let mut grad = vec![0.0; theta.len()];
-        objective.scaled_loss_grad(&theta, &mut grad);
+        let scaled = objective.scaled_loss_grad(&theta, &mut grad);
         let converged = norm(&grad) <= self.0.tol * 10.0;
-        objective.into_fit(theta, 0, converged)
+        objective.into_fit(theta, Some(scaled), 0, converged)
     }
 }
 
@@ -466,10 +466,21 @@ impl Objective<'_> {
         }
     }
 
-    fn into_fit(self, theta: Vec<f64>, iterations: u64, converged: bool) -> Result<Fit> {
+    /// The fit at `theta`; `scaled`, when the solver returns it, is the scaled objective there
+    /// (otherwise it is evaluated: at 1M rows, one more pass over the matrix each way).
+    fn into_fit(
+        self,
+        theta: Vec<f64>,
+        scaled: Option<f64>,
+        iterations: u64,
+        converged: bool,
+    ) -> Result<Fit> {
         let (d, k) = (self.x.n_cols(), self.k);
-        let mut grad = vec![0.0; theta.len()];
-        let objective = self.scaled_loss_grad(&theta, &mut grad) / self.scale();
+        let scaled = scaled.unwrap_or_else(|| {
+            let mut grad = vec![0.0; theta.len()];
+            self.scaled_loss_grad(&theta, &mut grad)
+        });
+        let objective = scaled / self.scale();
         let mut theta = theta;
         let intercepts = theta.split_off(d * k);
         let model = LinearModel::new(d, theta, intercepts).map_err(Error::Training)?;
