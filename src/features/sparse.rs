@@ -145,20 +145,34 @@ impl CsrMatrix {
     /// The transpose, also in CSR form (that is, this matrix in compressed sparse columns).
     /// Row indices within each column come out increasing.
     ///
-    /// Filled in parallel: the columns are cut into ranges of about equal stored values, and
+    /// Built on rayon: the columns' lengths are counted in one part of the stored values per
+    /// thread, then the columns are cut into ranges of about equal stored values, and
     /// each range's part of the output is filled by one task reading every row's entries in
     /// that range (found by binary search, the columns of a row being sorted). The result does
     /// not depend on the number of threads.
     pub fn transpose(&self) -> CsrMatrix {
-        let mut indptr = vec![0usize; self.n_cols + 1];
-        for &j in &self.indices {
-            indptr[j as usize + 1] += 1;
-        }
-        for j in 0..self.n_cols {
-            indptr[j + 1] += indptr[j];
-        }
         let nnz = self.nnz();
-        let parts = 2 * rayon::current_num_threads().max(1);
+        let threads = rayon::current_num_threads().max(1);
+        // Each column's stored values, counted on rayon in one part of the indices per thread.
+        let counts = self
+            .indices
+            .par_chunks(nnz.div_ceil(threads).max(1))
+            .map(|part| {
+                let mut counts = vec![0usize; self.n_cols];
+                part.iter().for_each(|&j| counts[j as usize] += 1);
+                counts
+            })
+            .reduce_with(|mut a, b| {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+                a
+            })
+            .unwrap_or_else(|| vec![0; self.n_cols]);
+        let mut indptr = Vec::with_capacity(self.n_cols + 1);
+        indptr.push(0);
+        for c in counts {
+            indptr.push(indptr[indptr.len() - 1] + c);
+        }
+        let parts = 2 * threads;
         let mut bounds = vec![0];
         for p in 1..parts {
             let j = indptr
