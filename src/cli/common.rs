@@ -291,11 +291,16 @@ pub fn read_labelled(paths: &[PathBuf], columns: &Columns, split: SplitArg) -> R
     let mut files = Vec::new();
     for path in paths {
         let bytes = read_input(path)?;
-        let mut file_rows = data::read_rows_from(path, &bytes, columns, Labels::Required)?;
+        // The file's digest is worked out on the other core while its rows are parsed.
+        let (file_rows, mut record) = rayon::join(
+            || data::read_rows_from(path, &bytes, columns, Labels::Required),
+            || DataFile::new(path, &bytes, 0),
+        );
+        let mut file_rows = file_rows?;
         if let Some(wanted) = wanted {
             file_rows.retain(|r| split_of(&r.id) == wanted);
         }
-        let mut record = DataFile::new(path, &bytes, file_rows.len());
+        record.rows = file_rows.len();
         record.split = wanted.map(|w| format!("{w:?}").to_lowercase());
         files.push(record);
         if rows.is_empty() {
