@@ -31,6 +31,27 @@ use super::linear::{add_product, LinearModel};
 use crate::error::{Error, Result};
 use crate::features::CsrMatrix;
 
+/// Rows a task of the passes over rows takes.
+const ROWS: usize = 1024;
+
+/// Columns a task of the passes over columns takes.
+const COLS: usize = 4096;
+
+/// `$object.$method::<K>(args)` with the label count `$k` compiled in as `K` from 2 to 6, and
+/// `K = 0` (read at run time) for any other count.
+macro_rules! by_label_count {
+    ($k:expr, $object:ident . $method:ident ( $($arg:expr),* )) => {
+        match $k {
+            2 => $object.$method::<2>($($arg),*),
+            3 => $object.$method::<3>($($arg),*),
+            4 => $object.$method::<4>($($arg),*),
+            5 => $object.$method::<5>($($arg),*),
+            6 => $object.$method::<6>($($arg),*),
+            _ => $object.$method::<0>($($arg),*),
+        }
+    };
+}
+
 /// How far a warm start must bring the largest gradient component down, as a fraction of its
 /// value at the start. The optimum for the previous C of a grid can already pass the absolute
 /// test for the next (its gradient there is `W · (1/C₁ − 1/C₂) / n`, small when `W` is): with
@@ -334,20 +355,11 @@ impl Objective<'_> {
     /// registers, and once for any count read at run time; the sums are the same either way. The
     /// softmax takes one `exp` per label and one `ln` per row.
     fn scaled_loss_grad(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
-        match self.k {
-            2 => self.scaled_loss_grad_k::<2>(theta, grad),
-            3 => self.scaled_loss_grad_k::<3>(theta, grad),
-            4 => self.scaled_loss_grad_k::<4>(theta, grad),
-            5 => self.scaled_loss_grad_k::<5>(theta, grad),
-            6 => self.scaled_loss_grad_k::<6>(theta, grad),
-            _ => self.scaled_loss_grad_k::<0>(theta, grad),
-        }
+        by_label_count!(self.k, self.scaled_loss_grad_k(theta, grad))
     }
 
     /// [`Self::scaled_loss_grad`] with `K` labels, or any number when `K` is 0.
     fn scaled_loss_grad_k<const K: usize>(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
-        const ROWS: usize = 1024;
-        const COLS: usize = 4096;
         let (d, k, xt) = (self.x.n_cols(), self.k, &self.xt);
         debug_assert!(K == 0 || K == k);
         let (w, b) = theta.split_at(d * k);
@@ -418,9 +430,16 @@ impl Objective<'_> {
     /// for the weight of column `j` and label `k`, `1 / (C·Σᵢ hᵢₖ)` for label `k`'s intercept,
     /// where `hᵢₖ = sᵢ·pᵢₖ·(1 − pᵢₖ)` comes from row `i`'s residual for `k`. At θ = 0 every
     /// `pᵢₖ` is `1/k`. The residuals' buffer is turned into the `hᵢₖ` in place (no second buffer
-    /// of that size); the next evaluation writes it anew.
+    /// of that size); the next evaluation writes it anew. The sums over each column run through
+    /// the same compiled kernel as the gradient's.
     fn inverse_hessian_diagonal(&self, out: &mut [f64]) {
+        by_label_count!(self.k, self.inverse_hessian_diagonal_k(out))
+    }
+
+    /// [`Self::inverse_hessian_diagonal`] with `K` labels, or any number when `K` is 0.
+    fn inverse_hessian_diagonal_k<const K: usize>(&self, out: &mut [f64]) {
         let (k, d) = (self.k, self.x.n_cols());
+        debug_assert!(K == 0 || K == k);
         let mut residuals = self.residuals.lock().expect("not poisoned");
         debug_assert_eq!(
             residuals.len(),
@@ -429,40 +448,43 @@ impl Objective<'_> {
         );
         // The residual is sᵢ·(p − 1) for the row's label, sᵢ·p for the others.
         residuals
-            .par_chunks_mut(k)
-            .zip(self.y.par_iter())
-            .for_each(|(r, &label)| {
-                let s = self.label_weights[label];
-                for (kk, r) in r.iter_mut().enumerate() {
-                    let p = f64::from(*r) / s;
-                    let (p, q) = if kk == label {
-                        (1.0 + p, -p)
-                    } else {
-                        (p, 1.0 - p)
-                    };
-                    *r = (s * p * q) as f32;
+            .par_chunks_mut(ROWS * k)
+            .zip(self.y.par_chunks(ROWS))
+            .for_each(|(rows, labels)| {
+                for (r, &label) in rows.chunks_exact_mut(k).zip(labels) {
+                    let s = self.label_weights[label];
+                    for (kk, r) in r.iter_mut().enumerate() {
+                        let p = f64::from(*r) / s;
+                        let (p, q) = if kk == label {
+                            (1.0 + p, -p)
+                        } else {
+                            (p, 1.0 - p)
+                        };
+                        *r = (s * p * q) as f32;
+                    }
                 }
             });
         let curvature = &*residuals;
         let (weights, intercepts) = out.split_at_mut(d * k);
-        weights.par_chunks_mut(k).enumerate().for_each(|(j, out)| {
-            out.fill(0.0);
-            for (i, v) in self.xt.row(j).iter() {
-                let v2 = v.powi(2);
-                for (o, &h) in out.iter_mut().zip(&curvature[i * k..(i + 1) * k]) {
-                    *o += v2 * f64::from(h);
+        weights
+            .par_chunks_mut(COLS * k)
+            .enumerate()
+            .for_each(|(block, chunk)| {
+                for (r, out) in chunk.chunks_exact_mut(k).enumerate() {
+                    let column = self.xt.row(block * COLS + r);
+                    out.fill(0.0);
+                    add_product::<K>(out, column.iter().map(|(i, v)| (i, v * v)), curvature);
+                    out.iter_mut().for_each(|o| *o = 1.0 / (1.0 + self.c * *o));
                 }
+            });
+        let mut mass = vec![0.0; k];
+        for row in curvature.chunks_exact(k) {
+            for (m, &h) in mass.iter_mut().zip(row) {
+                *m += f64::from(h);
             }
-            out.iter_mut().for_each(|o| *o = 1.0 / (1.0 + self.c * *o));
-        });
-        for (kk, out) in intercepts.iter_mut().enumerate() {
-            let mass: f64 = curvature
-                .iter()
-                .skip(kk)
-                .step_by(k)
-                .map(|&h| f64::from(h))
-                .sum();
-            *out = 1.0 / (self.c * mass).max(f64::MIN_POSITIVE);
+        }
+        for (out, m) in intercepts.iter_mut().zip(mass) {
+            *out = 1.0 / (self.c * m).max(f64::MIN_POSITIVE);
         }
     }
 
@@ -592,6 +614,44 @@ mod tests {
         let loss_any = objective.scaled_loss_grad_k::<0>(&theta, &mut any);
         assert_eq!(loss_compiled.to_bits(), loss_any.to_bits());
         assert_eq!(compiled, any);
+    }
+
+    #[test]
+    fn the_preconditioner_is_the_inverse_hessian_diagonal_compiled_for_the_label_count_or_not() {
+        let (x, y) = toy();
+        let objective = toy_objective(&x, &y);
+        let theta: Vec<f64> = (0..15).map(|i| (i as f64 * 0.43).sin()).collect();
+        let model = LinearModel::new(4, theta[..12].to_vec(), theta[12..].to_vec()).unwrap();
+        // 1 / (1 + C·Σᵢ sᵢ·pᵢₖ·(1 − pᵢₖ)·xᵢⱼ²), and 1 / (C·Σᵢ sᵢ·pᵢₖ·(1 − pᵢₖ)) for intercepts.
+        let (mut weights, mut intercepts) = (vec![0.0; 12], vec![0.0; 3]);
+        for (row, &label) in x.rows().zip(&y) {
+            let p = model.probabilities(row.iter());
+            for kk in 0..3 {
+                let h = objective.label_weights[label] * p[kk] * (1.0 - p[kk]);
+                intercepts[kk] += h;
+                for (j, v) in row.iter() {
+                    weights[j * 3 + kk] += h * v * v;
+                }
+            }
+        }
+        let expected: Vec<f64> = weights
+            .iter()
+            .map(|w| 1.0 / (1.0 + 2.0 * w))
+            .chain(intercepts.iter().map(|m| 1.0 / (2.0 * m)))
+            .collect();
+        let mut grad = vec![0.0; 15];
+        for compiled in [true, false] {
+            let mut diagonal = vec![0.0; 15];
+            objective.scaled_loss_grad(&theta, &mut grad);
+            if compiled {
+                objective.inverse_hessian_diagonal_k::<3>(&mut diagonal);
+            } else {
+                objective.inverse_hessian_diagonal_k::<0>(&mut diagonal);
+            }
+            for (got, want) in diagonal.iter().zip(&expected) {
+                assert!((got - want).abs() <= 1e-6 * want, "{got} vs {want}");
+            }
+        }
     }
 
     #[test]
