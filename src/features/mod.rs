@@ -200,13 +200,24 @@ pub struct Columns(Vec<u32>);
 
 /// Documents of a corpus in the order a matrix is to hold them, each with its number of
 /// distinct columns (its row's stored values), so that [`Columns::matrix`] can allocate the
-/// matrix at once.
+/// matrix at once. Made by [`Columns::in_order`] or [`Columns::locality_order`], for the
+/// columns and corpus given there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowOrder {
+    rows: Vec<usize>,
+    lengths: Vec<usize>,
+}
+
+impl RowOrder {
     /// Document indices, in order.
-    pub rows: Vec<usize>,
+    pub fn rows(&self) -> &[usize] {
+        &self.rows
+    }
+
     /// Each document's number of distinct columns, in the same order.
-    pub lengths: Vec<usize>,
+    pub fn lengths(&self) -> &[usize] {
+        &self.lengths
+    }
 }
 
 impl Columns {
@@ -611,13 +622,12 @@ mod tests {
             .unwrap()
             .fit_corpus(&corpus, &rows)
             .unwrap();
-        let RowOrder {
-            rows: order,
-            lengths,
-        } = columns.locality_order(&tfidf, &corpus, &rows);
+        let ordered = columns.locality_order(&tfidf, &corpus, &rows);
+        let order = ordered.rows().to_vec();
         let in_order: Vec<usize> = order.iter().map(|&r| d[r].len()).collect();
         assert_eq!(
-            lengths, in_order,
+            ordered.lengths(),
+            in_order,
             "every term of these documents is in the vocabulary"
         );
         let mut sorted = order.clone();

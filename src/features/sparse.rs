@@ -146,17 +146,18 @@ impl CsrMatrix {
     /// Row indices within each column come out increasing.
     ///
     /// Built on rayon: the columns' lengths are counted in one part of the stored values per
-    /// thread, then the columns are cut into ranges of about equal stored values, and
+    /// thread (up to 4), then the columns are cut into ranges of about equal stored values, and
     /// each range's part of the output is filled by one task reading every row's entries in
     /// that range (found by binary search, the columns of a row being sorted). The result does
     /// not depend on the number of threads.
     pub fn transpose(&self) -> CsrMatrix {
         let nnz = self.nnz();
         let threads = rayon::current_num_threads().max(1);
-        // Each column's stored values, counted on rayon in one part of the indices per thread.
+        // Each column's stored values, counted on rayon in one part of the indices per thread
+        // (at most 4 parts: each part counts every column).
         let counts = self
             .indices
-            .par_chunks(nnz.div_ceil(threads).max(1))
+            .par_chunks(nnz.div_ceil(threads.min(4)).max(1))
             .map(|part| {
                 let mut counts = vec![0usize; self.n_cols];
                 part.iter().for_each(|&j| counts[j as usize] += 1);

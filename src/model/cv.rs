@@ -94,7 +94,7 @@ pub(super) fn run(
         let (tfidf, columns) = config.tfidf.fit_corpus(docs, &train)?;
         // As in the final fit: training rows in the order that keeps the solver's reads in cache.
         let train = columns.locality_order(&tfidf, docs, &train);
-        let train_y: Vec<usize> = train.rows.iter().map(|&i| y[i]).collect();
+        let train_y: Vec<usize> = train.rows().iter().map(|&i| y[i]).collect();
         let x_train = columns.matrix(&tfidf, docs, &train);
         let x_test = columns.matrix(&tfidf, docs, &columns.in_order(docs, &test));
         let mut warm = None;

@@ -237,7 +237,7 @@ impl CheckedTrainConfig {
         // Rows in an order that keeps the solver's reads in cache; the weights do not depend on it.
         let order = columns.locality_order(&tfidf, &docs, &rows);
         let x = columns.matrix(&tfidf, &docs, &order);
-        let y_ordered: Vec<usize> = order.rows.iter().map(|&i| y[i]).collect();
+        let y_ordered: Vec<usize> = order.rows().iter().map(|&i| y[i]).collect();
         // The term ids are no longer needed: free them before the solver's memory is taken.
         drop((docs, columns, rows, order));
         let mut fit = chosen.fit(&x, &y_ordered, names.len(), None)?;
