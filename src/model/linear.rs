@@ -83,14 +83,7 @@ impl LinearModel {
     pub fn scores_into(&self, row: impl IntoIterator<Item = (usize, f64)>, out: &mut [f64]) {
         out.copy_from_slice(&self.intercepts);
         let w = &self.weights;
-        match self.n_labels {
-            2 => add_product::<2>(out, row, w),
-            3 => add_product::<3>(out, row, w),
-            4 => add_product::<4>(out, row, w),
-            5 => add_product::<5>(out, row, w),
-            6 => add_product::<6>(out, row, w),
-            _ => add_product::<0>(out, row, w),
-        }
+        by_label_count!(self.n_labels, add_product(out, row, w))
     }
 
     /// Probabilities of every label for one row of `(column, value)` pairs (softmax of the

@@ -16,6 +16,32 @@
 //! assert!((p.probabilities.iter().sum::<f64>() - 1.0).abs() < 1e-12);
 //! ```
 
+/// `$object.$method::<K>(args)` or `$function::<K>(args)` with the label count `$k` compiled in
+/// as `K` from 2 to 6 (a row's sums then stay in registers), and `K = 0` (the count read at run
+/// time) for any other count. The kernels that take `K` give the same sums either way.
+macro_rules! by_label_count {
+    ($k:expr, $object:ident . $method:ident ( $($arg:expr),* )) => {
+        match $k {
+            2 => $object.$method::<2>($($arg),*),
+            3 => $object.$method::<3>($($arg),*),
+            4 => $object.$method::<4>($($arg),*),
+            5 => $object.$method::<5>($($arg),*),
+            6 => $object.$method::<6>($($arg),*),
+            _ => $object.$method::<0>($($arg),*),
+        }
+    };
+    ($k:expr, $function:ident ( $($arg:expr),* )) => {
+        match $k {
+            2 => $function::<2>($($arg),*),
+            3 => $function::<3>($($arg),*),
+            4 => $function::<4>($($arg),*),
+            5 => $function::<5>($($arg),*),
+            6 => $function::<6>($($arg),*),
+            _ => $function::<0>($($arg),*),
+        }
+    };
+}
+
 mod builtin;
 mod cv;
 mod lbfgs;

@@ -50,14 +50,7 @@ impl ColumnRecords {
     /// the same operations in the same order.
     pub fn probabilities(&self, scratch: &mut Scratch) -> Vec<f64> {
         let Scratch { cols, row } = scratch;
-        match self.n_labels {
-            2 => self.probabilities_k::<2>(cols, row),
-            3 => self.probabilities_k::<3>(cols, row),
-            4 => self.probabilities_k::<4>(cols, row),
-            5 => self.probabilities_k::<5>(cols, row),
-            6 => self.probabilities_k::<6>(cols, row),
-            _ => self.probabilities_k::<0>(cols, row),
-        }
+        by_label_count!(self.n_labels, self.probabilities_k(cols, row))
     }
 
     /// [`Self::probabilities`] with `K` labels, or any number when `K` is 0.

@@ -37,21 +37,6 @@ const ROWS: usize = 1024;
 /// Columns a task of the passes over columns takes.
 const COLS: usize = 4096;
 
-/// `$object.$method::<K>(args)` with the label count `$k` compiled in as `K` from 2 to 6, and
-/// `K = 0` (read at run time) for any other count.
-macro_rules! by_label_count {
-    ($k:expr, $object:ident . $method:ident ( $($arg:expr),* )) => {
-        match $k {
-            2 => $object.$method::<2>($($arg),*),
-            3 => $object.$method::<3>($($arg),*),
-            4 => $object.$method::<4>($($arg),*),
-            5 => $object.$method::<5>($($arg),*),
-            6 => $object.$method::<6>($($arg),*),
-            _ => $object.$method::<0>($($arg),*),
-        }
-    };
-}
-
 /// How far a warm start must bring the largest gradient component down, as a fraction of its
 /// value at the start. The optimum for the previous C of a grid can already pass the absolute
 /// test for the next (its gradient there is `W · (1/C₁ − 1/C₂) / n`, small when `W` is): with
@@ -66,8 +51,8 @@ const WARM_START_PROGRESS: f64 = 0.3;
 /// less in the Hessian (`p·(1 − p)` falls), and the diagonal where the fit started no longer
 /// matches the problem's scales. Each working-out is one pass over the columns. On the 1M-row
 /// benchmark set (docs/performance.md) this took 62 iterations instead of 106, to the same
-/// objective within 0.003%; every 5 or 20 iterations took 63 and 65, at 100k rows 34 either
-/// way.
+/// objective within 0.003%; every 5 or 20 iterations took 63 and 65. At 100k rows it takes 34
+/// iterations, as the diagonal of the start did.
 const DIAGONAL_REFRESH: u64 = 10;
 
 /// Which optimiser fits the weights.
