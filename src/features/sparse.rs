@@ -85,8 +85,7 @@ impl CsrMatrix {
             indptr.push(indptr[indptr.len() - 1] + n);
         }
         let nnz = indptr[lengths.len()];
-        let mut indices = vec![0u32; nnz];
-        let mut values = vec![0f32; nnz];
+        let (mut indices, mut values) = (zeros(nnz), zeros(nnz));
         let bounds: Vec<usize> = (0..lengths.len())
             .step_by(BLOCK)
             .chain([lengths.len()])
@@ -186,8 +185,7 @@ impl CsrMatrix {
         if *bounds.last().expect("starts with 0") < self.n_cols {
             bounds.push(self.n_cols);
         }
-        let mut indices = vec![0u32; nnz];
-        let mut values = vec![0f32; nnz];
+        let (mut indices, mut values) = (zeros(nnz), zeros(nnz));
         split_at_rows(&indptr, &bounds, &mut indices, &mut values)
             .into_par_iter()
             .for_each(|(columns, part_indices, part_values)| {
@@ -223,6 +221,15 @@ impl CsrMatrix {
         }
         dense
     }
+}
+
+/// `n` zeros, written on rayon. A matrix's arrays are hundreds of megabytes at a million rows,
+/// and the first write to each page is what the kernel makes wait (it maps and zeroes the page):
+/// written here, that wait is shared by every core instead of falling on the allocating thread.
+fn zeros<T: Copy + Default + Send + Sync>(n: usize) -> Vec<T> {
+    let mut v = Vec::with_capacity(n);
+    v.par_extend(rayon::iter::repeat_n(T::default(), n));
+    v
 }
 
 /// `indices` and `values` of a matrix with row pointers `indptr`, cut into one disjoint piece

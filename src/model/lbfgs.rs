@@ -89,8 +89,10 @@ pub fn minimize(
     let mut d = vec![0.0; n];
     // Correction pairs in f32: they only shape the search direction, and at half the bytes the
     // two-loop recursion (memory-bound: 4·m passes over the parameters) runs nearly twice as fast.
-    let mut s_hist = vec![vec![0f32; n]; m];
-    let mut y_hist = vec![vec![0f32; n]; m];
+    // Each is allocated zeroed by itself (`vec![v; m]` would copy `v` on this thread), so that
+    // its pages are first touched when a pair is stored, on every core.
+    let mut s_hist: Vec<Vec<f32>> = (0..m).map(|_| vec![0f32; n]).collect();
+    let mut y_hist: Vec<Vec<f32>> = (0..m).map(|_| vec![0f32; n]).collect();
     let mut rho = vec![0.0; m];
     // The newest pair's s·y / yᵀDy, which scales the initial Hessian approximation.
     let mut newest_scaling = 0.0;
