@@ -85,7 +85,8 @@ impl CsrMatrix {
             indptr.push(indptr[indptr.len() - 1] + n);
         }
         let nnz = indptr[lengths.len()];
-        let (mut indices, mut values) = (zeros(nnz), zeros(nnz));
+        let mut indices = vec![0u32; nnz];
+        let mut values = vec![0f32; nnz];
         let bounds: Vec<usize> = (0..lengths.len())
             .step_by(BLOCK)
             .chain([lengths.len()])
@@ -223,9 +224,11 @@ impl CsrMatrix {
     }
 }
 
-/// `n` zeros, written on rayon. A matrix's arrays are hundreds of megabytes at a million rows,
-/// and the first write to each page is what the kernel makes wait (it maps and zeroes the page):
-/// written here, that wait is shared by every core instead of falling on the allocating thread.
+/// `n` zeros, written on rayon. The transpose's arrays are hundreds of megabytes at a million
+/// rows, and the first write to each page is what the kernel makes wait (it maps and zeroes the
+/// page): written here, that wait is shared by every core instead of falling on the allocating
+/// thread, as it did with `vec![0; n]` (profiled in docs/performance.md, round 19; the matrix
+/// itself, allocated the plain way, showed no such wait).
 fn zeros<T: Copy + Default + Send + Sync>(n: usize) -> Vec<T> {
     let mut v = Vec::with_capacity(n);
     v.par_extend(rayon::iter::repeat_n(T::default(), n));

@@ -89,8 +89,9 @@ pub fn minimize(
     let mut d = vec![0.0; n];
     // Correction pairs in f32: they only shape the search direction, and at half the bytes the
     // two-loop recursion (memory-bound: 4·m passes over the parameters) runs nearly twice as fast.
-    // Each is allocated zeroed by itself (`vec![v; m]` would copy `v` on this thread), so that
-    // its pages are first touched when a pair is stored, on every core.
+    // Each is allocated zeroed by itself: `vec![v; m]` copied `v` m − 1 times on this thread.
+    // Memory fresh from the system is then first touched when a pair is stored, by the
+    // parallel `difference`.
     let mut s_hist: Vec<Vec<f32>> = (0..m).map(|_| vec![0f32; n]).collect();
     let mut y_hist: Vec<Vec<f32>> = (0..m).map(|_| vec![0f32; n]).collect();
     let mut rho = vec![0.0; m];
